@@ -1,0 +1,92 @@
+//! Character classes shared by the restoring rules.
+
+/// Characters a Chinese page sets on a full-width (square) body: Han, kana, hangul, CJK and
+/// full-width punctuation, and the general punctuation Chinese typesetting sets full-width
+/// (“ ” ‘ ’ — …).
+pub fn is_wide(c: char) -> bool {
+    matches!(c as u32,
+        0x1100..=0x115F
+        | 0x2010..=0x2027
+        | 0x2030..=0x205E
+        | 0x2E80..=0x303E
+        | 0x3041..=0x33FF
+        | 0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF
+        | 0xA000..=0xA4CF
+        | 0xAC00..=0xD7A3
+        | 0xF900..=0xFAFF
+        | 0xFE30..=0xFE4F
+        | 0xFF00..=0xFF60
+        | 0xFFE0..=0xFFE6
+        | 0x20000..=0x3FFFD)
+}
+
+/// Printed width of a line in em: wide characters 1, Latin letters and digits ½. Spaces count
+/// nothing: an extractor writes justification gaps as spaces, and a justified line is as wide
+/// as the column with or without them.
+pub fn width(line: &str) -> f32 {
+    line.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| if is_wide(c) { 1.0 } else { 0.5 })
+        .sum()
+}
+
+/// A line that an extractor spread out with spaces between wide characters (`坚 持 不 懈`) was
+/// justified, and a paragraph's last line never is: such a line does not end a paragraph.
+pub fn is_justified(line: &str) -> bool {
+    let mut gaps = 0;
+    let mut prev_wide = false;
+    let mut in_gap = false;
+    for c in line.chars() {
+        if c.is_whitespace() {
+            in_gap = prev_wide;
+            continue;
+        }
+        let wide = is_wide(c);
+        if in_gap && wide {
+            gaps += 1;
+            if gaps >= 3 {
+                return true;
+            }
+        }
+        in_gap = false;
+        prev_wide = wide;
+    }
+    false
+}
+
+/// Punctuation that can close a paragraph: a line ending in one of these may be the last.
+pub fn is_terminal(c: char) -> bool {
+    matches!(
+        c,
+        '。' | '！'
+            | '？'
+            | '：'
+            | '”'
+            | '’'
+            | '…'
+            | '）'
+            | '」'
+            | '』'
+            | '.'
+            | '!'
+            | '?'
+            | ':'
+            | ')'
+    )
+}
+
+/// Sentence-closing punctuation that ends a bold run-in lead (`……。` after a heading).
+pub fn is_lead_closer(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '：' | '；' | ':' | '.')
+}
+
+/// Latin letters and digits: spaces between two of these are real word spaces.
+pub fn is_latin_word(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+}
+
+/// Clause punctuation: a phrase that contains these is prose, not a heading.
+pub fn is_clause_punct(c: char) -> bool {
+    matches!(c, '，' | '；' | '、' | ',' | ';')
+}

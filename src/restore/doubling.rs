@@ -1,0 +1,184 @@
+//! Undoes fake-bold printing. Some typesetters fake bold by printing a run twice with a small
+//! offset; extractors then read every glyph twice, in one of these shapes:
+//!
+//! - whole run: `着力推动经济持续稳定恢复着力推动经济持续稳定恢复`
+//! - glyph-interleaved: `（（一一））`
+//! - mixed, and split by line ends, each line's part doubled on its own:
+//!   `…思想根…思想根` + `基基。。`
+//!
+//! A bold lead sits at the start of a paragraph and closes with a doubled stop (`。。`), or fills
+//! the whole paragraph (a bold heading). Real reduplication (`原原本本`, `一项一项`, `谢谢`) is
+//! never followed by a doubled stop, so it is left alone.
+
+use super::chars::is_lead_closer;
+
+/// How far into a paragraph a bold lead may reach, in characters; bounds the work on
+/// pathological input.
+const MAX_LEAD_CHARS: usize = 320;
+/// Longest run doubled as a whole (one printed line of a wide column).
+const MAX_RUN: usize = 64;
+/// Shortest undoubled lead: three characters, so `谢谢` or `好好` alone are never taken for bold.
+const MIN_LEAD: usize = 3;
+
+/// A fake-bold lead found at the start of a character sequence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BoldLead {
+    /// Indices (into the input) of the characters kept: the first copy of each doubled part,
+    /// and the closing stop when there is one.
+    pub kept: Vec<usize>,
+    /// Number of input characters the doubled lead occupies.
+    pub consumed: usize,
+    /// Whether the lead closes with a stop (`。`) and so runs into the paragraph.
+    pub closed: bool,
+}
+
+/// Finds a fake-bold lead at the start of `chars`.
+///
+/// Every prefix position is reached by a chain of doubled parts (`s[i..i+L] == s[i+L..i+2L]`);
+/// the lead ends at the first reachable doubled stop, or at the end of a short paragraph that
+/// is doubled throughout.
+pub fn find_bold_lead(chars: &[char]) -> Option<BoldLead> {
+    let n = chars.len().min(MAX_LEAD_CHARS);
+    // parent[p] = Some((i, len)): position p is reached from i by a part of len characters.
+    let mut parent: Vec<Option<(usize, usize)>> = vec![None; n + 1];
+    let mut reachable = vec![false; n + 1];
+    reachable[0] = true;
+    for i in 0..n {
+        if !reachable[i] {
+            continue;
+        }
+        if i > 0 && is_doubled_stop(chars, i) && undoubled_len(&parent, i) >= MIN_LEAD {
+            let mut kept = path(&parent, i);
+            kept.push(i);
+            return Some(BoldLead {
+                kept,
+                consumed: i + 2,
+                closed: true,
+            });
+        }
+        for len in 1..=MAX_RUN.min((n - i) / 2) {
+            if parent[i + 2 * len].is_none() && chars[i..i + len] == chars[i + len..i + 2 * len] {
+                parent[i + 2 * len] = Some((i, len));
+                reachable[i + 2 * len] = true;
+            }
+        }
+    }
+    if n == chars.len() && n > 0 && reachable[n] && undoubled_len(&parent, n) >= MIN_LEAD {
+        return Some(BoldLead {
+            kept: path(&parent, n),
+            consumed: n,
+            closed: false,
+        });
+    }
+    None
+}
+
+fn is_doubled_stop(chars: &[char], i: usize) -> bool {
+    i + 1 < chars.len() && is_lead_closer(chars[i]) && chars[i + 1] == chars[i]
+}
+
+fn path(parent: &[Option<(usize, usize)>], end: usize) -> Vec<usize> {
+    let mut parts = Vec::new();
+    let mut p = end;
+    while let Some((i, len)) = parent[p] {
+        parts.push((i, len));
+        p = i;
+    }
+    parts.reverse();
+    parts.into_iter().flat_map(|(i, len)| i..i + len).collect()
+}
+
+fn undoubled_len(parent: &[Option<(usize, usize)>], end: usize) -> usize {
+    let mut total = 0;
+    let mut p = end;
+    while let Some((i, len)) = parent[p] {
+        total += len;
+        p = i;
+    }
+    total
+}
+
+/// Quick test for a line that starts with a fake-bold lead: such a line always begins a
+/// paragraph, even when the line before it ends full width. A line doubled throughout counts:
+/// the line end may fall inside the lead (`…思想根…思想根` then `基基。。` on the next line).
+pub fn starts_with_bold(line_without_spaces: &[char]) -> bool {
+    find_bold_lead(line_without_spaces).is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn undouble(s: &str) -> Option<(String, String)> {
+        let chars: Vec<char> = s.chars().collect();
+        find_bold_lead(&chars).map(|lead| {
+            let kept: String = lead.kept.iter().map(|&i| chars[i]).collect();
+            let rest: String = chars[lead.consumed..].iter().collect();
+            (kept, rest)
+        })
+    }
+
+    #[test]
+    fn fake_bold_table() {
+        let cases: &[(&str, Option<(&str, &str)>)] = &[
+            // glyph-interleaved numbering, then a whole-run title, then a doubled stop
+            (
+                "（（二二））扩大有效需求扩大有效需求。。推动消费",
+                Some(("（二）扩大有效需求。", "推动消费")),
+            ),
+            // dash lead whose dashes straddle the two copies
+            (
+                "———向优而行质效提升—向优而行质效提升。。全年",
+                Some(("——向优而行质效提升。", "全年")),
+            ),
+            // whole run without numbering
+            (
+                "加快建设现代化产业体系加快建设现代化产业体系。。推进",
+                Some(("加快建设现代化产业体系。", "推进")),
+            ),
+            // a line break fell inside the bold lead: each line's part doubled on its own
+            (
+                "持续深化重点领域改革持续深化重点领域改革攻坚攻坚。。深化",
+                Some(("持续深化重点领域改革攻坚。", "深化")),
+            ),
+            // a bold heading that fills its paragraph
+            ("一一、、总体要求总体要求", Some(("一、总体要求", ""))),
+            // real reduplication is not bold
+            ("原原本本学习讲话精神。", None),
+            ("一项一项落实好。", None),
+            ("谢谢。", None),
+            ("谢谢谢谢", None),
+            ("走深走实，成效明显。", None),
+            ("常常。。", None),
+            ("", None),
+        ];
+        for (input, want) in cases {
+            let got = undouble(input);
+            let want = want.map(|(a, b)| (a.to_string(), b.to_string()));
+            assert_eq!(got, want, "{input}");
+        }
+    }
+
+    #[test]
+    fn reduplication_right_after_a_bold_lead_is_kept() {
+        let (lead, rest) = undouble("压实责任压实责任。。一项一项抓落实。").unwrap();
+        assert_eq!(lead, "压实责任。");
+        assert_eq!(rest, "一项一项抓落实。");
+    }
+
+    #[test]
+    fn line_start_cue() {
+        let c = |s: &str| s.chars().collect::<Vec<_>>();
+        assert!(starts_with_bold(&c("持续筑牢思想根基持续筑牢思想根基")));
+        assert!(starts_with_bold(&c("（（一一））稳增长稳增长。。加强")));
+        assert!(!starts_with_bold(&c("原原本本学习")));
+        assert!(!starts_with_bold(&c("一项一项落实好。")));
+    }
+
+    #[test]
+    fn long_input_is_bounded() {
+        let s: Vec<char> = "啊".repeat(100_000).chars().collect();
+        // Doubled throughout but longer than any lead: not a heading, and returns quickly.
+        assert!(find_bold_lead(&s).is_none());
+    }
+}

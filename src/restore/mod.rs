@@ -1,0 +1,437 @@
+//! Stage 2, **restore**: decoded page text → printed paragraphs.
+//!
+//! A PDF extractor leaves lines cut at the column width, blank lines wherever a column or page
+//! ended, spaces from justification, doubled glyphs from fake bold and page furniture. This
+//! stage rebuilds the paragraphs as printed, keeping for every character the input line it
+//! came from.
+
+pub mod chars;
+pub mod doubling;
+pub mod spacing;
+
+use crate::lexicon::cue_regex;
+use chars::{is_justified, is_terminal, width};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// One character of restored text and the 1-based input line it came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Glyph {
+    pub c: char,
+    pub line: u32,
+}
+
+/// An input line, trimmed, with its position.
+#[derive(Debug, Clone)]
+pub struct Line<'a> {
+    /// 1-based line number in the input.
+    pub no: u32,
+    /// Byte offset of the line's first character in the decoded text.
+    pub byte_start: usize,
+    pub text: &'a str,
+    pub width: f32,
+}
+
+/// A restored paragraph with its provenance.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Para {
+    /// The printed text: lines joined, inserted spaces and fake-bold doubling removed, page
+    /// furniture taken out.
+    pub text: String,
+    /// The input lines as they were (trimmed, joined by `\n`), for rules that need the
+    /// original spacing, such as bylines whose names are spaced out.
+    pub raw: String,
+    pub line_start: u32,
+    pub line_end: u32,
+    pub byte_start: usize,
+    pub byte_end: usize,
+    /// `(char offset in text, input line)` at every change of input line.
+    pub line_map: Vec<(u32, u32)>,
+    /// Characters of `text` that were printed as a fake-bold lead, including its closing stop.
+    pub bold_lead_chars: Option<usize>,
+    /// From a trailing `（下转第二版）`: `第二版`.
+    pub continued_on: Option<String>,
+    /// From a leading `（上接第一版）`: `第一版`.
+    pub continued_from: Option<String>,
+    /// Every input line of the paragraph was short of the column width: a title or heading.
+    pub short: bool,
+}
+
+impl Para {
+    /// The input line that the character at `char_offset` of `text` came from.
+    pub fn line_of(&self, char_offset: usize) -> u32 {
+        let i = self
+            .line_map
+            .partition_point(|&(off, _)| off as usize <= char_offset);
+        self.line_map
+            .get(i.saturating_sub(1))
+            .map_or(self.line_start, |&(_, l)| l)
+    }
+}
+
+static CONTINUED_NEXT: LazyLock<Regex> = LazyLock::new(|| {
+    cue_regex(r"[（(]\s*{{continued_next}}\s*((?:第\s*)?[^\s）)]{1,4}?\s*版)\s*[）)]\s*$")
+});
+static CONTINUED_PREV: LazyLock<Regex> = LazyLock::new(|| {
+    cue_regex(r"^[（(]\s*{{continued_prev}}\s*((?:第\s*)?[^\s）)]{1,4}?\s*版)\s*[）)]")
+});
+static SUBTITLE: LazyLock<Regex> = LazyLock::new(|| {
+    cue_regex(
+        r"^[—－-]{1,2}\s*(?:.{0,40}{{subtitle_end}}|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日.{0,40})$",
+    )
+});
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[（(]\s*[\p{Han}·]{1,5}(?:[ \u3000]+[\p{Han}·]{1,5})+\s*[）)]$")
+        .unwrap_or_else(|e| panic!("{e}"))
+});
+static SALUTATION: LazyLock<Regex> =
+    LazyLock::new(|| cue_regex(r"^{{salutation}}[，、\p{Han}]{0,12}[：:]"));
+static HEADING_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[一二三四五六七八九十]{1,3}\s*、|[（(]\s*[一二三四五六七八九十]{1,3}\s*[）)]|\d{1,2}\s*[\.．、]\s*\D|[（(]\s*\d{1,2}\s*[）)])")
+        .unwrap_or_else(|e| panic!("{e}"))
+});
+
+/// Whether a line is a byline such as `（潘 洁 周 颖 朱国亮）`.
+pub fn is_byline(text: &str) -> bool {
+    BYLINE.is_match(text)
+}
+
+/// Whether a line is a headline subtitle such as `——2025年1月17日在…会议上`.
+pub fn is_subtitle(text: &str) -> bool {
+    SUBTITLE.is_match(text)
+}
+
+/// Whether text opens with a report's salutation (`各位代表：`).
+pub fn is_salutation(text: &str) -> bool {
+    SALUTATION.is_match(text)
+}
+
+/// Whether text opens with heading numbering: `一、` `（一）` `1.` `（1）`.
+pub fn starts_with_heading_number(text: &str) -> bool {
+    HEADING_NUMBER.is_match(text)
+}
+
+/// Splits decoded text into lines with their widths.
+pub fn lines(text: &str) -> Vec<Line<'_>> {
+    let mut out = Vec::new();
+    let mut offset = 0;
+    for (i, raw) in text.split('\n').enumerate() {
+        let trimmed = raw.trim();
+        let lead = raw.len() - raw.trim_start().len();
+        out.push(Line {
+            no: u32::try_from(i + 1).unwrap_or(u32::MAX),
+            byte_start: offset + lead,
+            text: trimmed,
+            width: width(trimmed),
+        });
+        offset += raw.len() + 1;
+    }
+    out
+}
+
+/// How many neighbouring lines on each side estimate the local column width.
+const WIDTH_WINDOW: usize = 8;
+/// A line this many em short of its column ends a paragraph.
+const SHORT_BY: f32 = 2.0;
+
+/// Restores the paragraphs of a decoded text.
+pub fn restore(text: &str) -> Vec<Para> {
+    let all = lines(text);
+    let body: Vec<(usize, &Line)> = all
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| !l.text.is_empty())
+        .collect();
+    let columns = column_widths(&body.iter().map(|(_, l)| l.width).collect::<Vec<_>>());
+
+    let mut paras = Vec::new();
+    let mut current: Vec<&Line> = Vec::new();
+    let mut all_short = true;
+    let mut prev_short = false;
+    for (k, &(idx, line)) in body.iter().enumerate() {
+        // Short against the column and, inside a paragraph, against the line above: where
+        // the page switches to a wider column, the narrow lines before it are still full.
+        let reference = match current.last() {
+            Some(prev) if !prev_short => prev.width.min(columns[k]),
+            _ => columns[k],
+        };
+        current.push(line);
+        let short = line.width < reference - SHORT_BY && !is_justified(line.text);
+        prev_short = short;
+        all_short &= short;
+        let next = body.get(k + 1);
+        let ends = match next {
+            None => true,
+            Some(&(next_idx, next_line)) => {
+                let gap = next_idx > idx + 1;
+                paragraph_ends(&current, short, gap, next_line)
+            }
+        };
+        if ends {
+            paras.push(build_para(&current, all_short));
+            current.clear();
+            all_short = true;
+        }
+    }
+    paras
+}
+
+/// Column width at each line: the median width of its neighbours. Most lines of a paragraph
+/// are full, so the median is the measure even where the page changes column width.
+fn column_widths(widths: &[f32]) -> Vec<f32> {
+    let mut window: Vec<f32> = Vec::with_capacity(2 * WIDTH_WINDOW + 1);
+    (0..widths.len())
+        .map(|i| {
+            let lo = i.saturating_sub(WIDTH_WINDOW);
+            let hi = (i + WIDTH_WINDOW + 1).min(widths.len());
+            window.clear();
+            window.extend_from_slice(&widths[lo..hi]);
+            window.sort_by(f32::total_cmp);
+            window[window.len() / 2]
+        })
+        .collect()
+}
+
+/// Decides whether the paragraph built so far (`current`, its last line `short` or not)
+/// ends before `next`; `gap` tells that blank lines stand between them.
+fn paragraph_ends(current: &[&Line], short: bool, gap: bool, next: &Line) -> bool {
+    let Some(last) = current.last() else {
+        return true;
+    };
+    let terminal = last.text.chars().last().is_some_and(is_terminal);
+    if is_byline(last.text)
+        || is_subtitle(last.text)
+        || (is_salutation(last.text) && last.text.ends_with(['：', ':']))
+        || CONTINUED_NEXT.is_match(last.text)
+        || is_byline(next.text)
+        || is_subtitle(next.text)
+        || CONTINUED_PREV.is_match(next.text)
+        || (is_salutation(next.text) && (terminal || short || gap))
+    {
+        return true;
+    }
+    let next_chars: Vec<char> = next
+        .text
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .take(doubling_probe_len())
+        .collect();
+    if (terminal || short || gap) && doubling::starts_with_bold(&next_chars) {
+        return true;
+    }
+    if starts_with_heading_number(next.text) && (terminal || short) {
+        return true;
+    }
+    if short {
+        // A numbered heading too long for its centred line wraps onto a second short line:
+        // `一、强化思想政治引领，牢牢把握人` + `大工作正确政治方向`.
+        let wrapped_heading = current.len() == 1
+            && !terminal
+            && !gap
+            && starts_with_heading_number(last.text)
+            && !next.text.chars().last().is_some_and(is_terminal);
+        return !wrapped_heading;
+    }
+    terminal && gap
+}
+
+fn squash(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+fn doubling_probe_len() -> usize {
+    // A bold lead is at most a few lines; probing more of a line cannot change the answer.
+    400
+}
+
+fn build_para(lines: &[&Line], all_short: bool) -> Para {
+    let mut glyphs: Vec<Glyph> = Vec::new();
+    for line in lines {
+        let first = line.text.chars().next();
+        if let (Some(prev), Some(first)) = (glyphs.last(), first) {
+            // English wrapped at a word boundary keeps its space; Chinese joins directly.
+            if chars::is_latin_word(prev.c) && first.is_ascii_alphabetic() {
+                glyphs.push(Glyph {
+                    c: ' ',
+                    line: line.no,
+                });
+            }
+        }
+        glyphs.extend(line.text.chars().map(|c| Glyph { c, line: line.no }));
+    }
+    let mut glyphs = spacing::remove_inserted_spaces(glyphs);
+
+    let mut continued_on = None;
+    let mut continued_from = None;
+    let text: String = glyphs.iter().map(|g| g.c).collect();
+    if let Some(m) = CONTINUED_NEXT.captures(&text) {
+        continued_on = m.get(1).map(|g| g.as_str().to_owned());
+        let start = m.get(0).map_or(text.len(), |g| g.start());
+        glyphs.truncate(text[..start].chars().count());
+    }
+    let text: String = glyphs.iter().map(|g| g.c).collect();
+    if let Some(m) = CONTINUED_PREV.captures(&text) {
+        continued_from = m.get(1).map(|g| squash(g.as_str()));
+        let end = m.get(0).map_or(0, |g| g.end());
+        glyphs.drain(..text[..end].chars().count());
+    }
+
+    let chars: Vec<char> = glyphs.iter().map(|g| g.c).collect();
+    let mut bold_lead_chars = None;
+    if let Some(lead) = doubling::find_bold_lead(&chars) {
+        let mut kept: Vec<Glyph> = lead.kept.iter().map(|&i| glyphs[i]).collect();
+        bold_lead_chars = Some(kept.len());
+        kept.extend_from_slice(&glyphs[lead.consumed..]);
+        glyphs = kept;
+    }
+
+    let text: String = glyphs.iter().map(|g| g.c).collect();
+    let mut line_map = Vec::new();
+    for (i, g) in glyphs.iter().enumerate() {
+        if line_map.last().is_none_or(|&(_, l)| l != g.line) {
+            line_map.push((u32::try_from(i).unwrap_or(u32::MAX), g.line));
+        }
+    }
+    let first = lines.first();
+    let last = lines.last();
+    Para {
+        text,
+        raw: lines.iter().map(|l| l.text).collect::<Vec<_>>().join("\n"),
+        line_start: first.map_or(0, |l| l.no),
+        line_end: last.map_or(0, |l| l.no),
+        byte_start: first.map_or(0, |l| l.byte_start),
+        byte_end: last.map_or(0, |l| l.byte_start + l.text.len()),
+        line_map,
+        bold_lead_chars,
+        continued_on,
+        continued_from,
+        short: all_short,
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    fn texts(input: &str) -> Vec<String> {
+        restore(input).into_iter().map(|p| p.text).collect()
+    }
+
+    /// A paragraph of `n` full lines of 20 em and a short last line, to give the column
+    /// estimate something to measure.
+    pub(crate) fn body(n: usize) -> String {
+        "各地坚持稳中求进工作总基调，完整准确全面贯\n".repeat(n) + "彻新发展理念。\n"
+    }
+
+    #[test]
+    fn a_short_line_ends_a_paragraph_without_a_blank_line() {
+        let input = format!(
+            "{}今年以来各地两会密集召开，代表委员们共同\n发出声音：坚定信心、凝聚合力。\n“企业将聚焦主责主业，加快推进项目建设，不\n断提升核心竞争力。”\n",
+            body(4)
+        );
+        let t = texts(&input);
+        assert_eq!(t.len(), 3, "{t:?}");
+        assert_eq!(
+            t[1],
+            "今年以来各地两会密集召开，代表委员们共同发出声音：坚定信心、凝聚合力。"
+        );
+    }
+
+    #[test]
+    fn narrow_lines_before_a_wider_column_stay_in_their_paragraph() {
+        let narrow = "短栏正文每行十二个字啊\n".repeat(6);
+        let wide = "宽栏的正文每一行都有二十个汉字的宽度呀\n".repeat(6);
+        let input = format!("{narrow}{wide}完。\n");
+        assert_eq!(texts(&input).len(), 1);
+    }
+
+    #[test]
+    fn justified_line_with_spaces_is_not_short() {
+        let input = format!(
+            "{}在 谈 到 GDP 增 速 等 主 要 预 期 目 标\n时，报告指出：目标兼顾了需要和可能，体现了\n质和量的统一。\n",
+            body(4)
+        );
+        let t = texts(&input);
+        assert_eq!(t.len(), 2, "{t:?}");
+        assert!(t[1].starts_with("在谈到GDP增速等主要预期目标时"));
+    }
+
+    #[test]
+    fn numbered_heading_wrapped_over_two_short_lines() {
+        let input = format!(
+            "{}\n三、着力提高立法质量，为全省高\n质量发展提供法治保障\n\n{}",
+            body(4),
+            body(4)
+        );
+        let t = texts(&input);
+        assert_eq!(
+            t[1], "三、着力提高立法质量，为全省高质量发展提供法治保障",
+            "{t:?}"
+        );
+        assert_eq!(t.len(), 3);
+    }
+
+    #[test]
+    fn fake_bold_lead_after_a_full_line_starts_a_paragraph() {
+        let input = format!(
+            "{}上一段的最后一行正好排满整行的宽度了。\n（（二二））扩大有效需求扩大有效需求。。推动消费\n回升。\n",
+            body(4)
+        );
+        let paras = restore(&input);
+        let last = paras.last().unwrap();
+        assert_eq!(last.text, "（二）扩大有效需求。推动消费回升。");
+        assert_eq!(last.bold_lead_chars, Some(10));
+    }
+
+    #[test]
+    fn bold_lead_doubled_across_a_line_break_with_spaced_glyphs() {
+        let input = "持 续 筑 牢 思 想 根持 续 筑 牢 思 想 根\n基基。。人民代表大会制度走过了不平凡的历程。\n";
+        let p = &restore(input)[0];
+        assert_eq!(
+            p.text,
+            "持续筑牢思想根基。人民代表大会制度走过了不平凡的历程。"
+        );
+        assert_eq!(p.bold_lead_chars, Some(9));
+        assert_eq!(p.line_of(0), 1);
+        assert_eq!(p.line_of(7), 2);
+    }
+
+    #[test]
+    fn continuation_marker_is_page_furniture() {
+        let p = &restore("惠及160余万人。（下转第二版）\n")[0];
+        assert_eq!(p.text, "惠及160余万人。");
+        assert_eq!(p.continued_on.as_deref(), Some("第二版"));
+        let p = &restore("（上接第一版）加快建设。\n")[0];
+        assert_eq!(p.text, "加快建设。");
+        assert_eq!(p.continued_from.as_deref(), Some("第一版"));
+    }
+
+    #[test]
+    fn byline_subtitle_and_salutation_are_their_own_paragraphs() {
+        let input = "共同推动高质量发展。\n（张 三 李 四 王小明）\n各位代表：\n政府工作报告\n——2026年1月20日在河南省第十四届人民代表大会第四次会议上\n省长 王某某\n";
+        let t = texts(input);
+        assert_eq!(
+            t,
+            vec![
+                "共同推动高质量发展。",
+                "（张三李四王小明）",
+                "各位代表：",
+                "政府工作报告",
+                "——2026年1月20日在河南省第十四届人民代表大会第四次会议上",
+                "省长王某某"
+            ]
+        );
+        assert_eq!(restore(input)[1].raw, "（张 三 李 四 王小明）");
+    }
+
+    #[test]
+    fn provenance_spans_point_at_the_input() {
+        let input = "\n第一行文字内容，\n第二行。\n";
+        let p = &restore(input)[0];
+        assert_eq!((p.line_start, p.line_end), (2, 3));
+        assert_eq!(
+            &input[p.byte_start..p.byte_end],
+            "第一行文字内容，\n第二行。"
+        );
+    }
+}

@@ -1,0 +1,255 @@
+//! Headings: which paragraphs are headings or open with a run-in lead, and their levels.
+//!
+//! Levels are relative and follow the document's own hierarchy: `一、` above `（一）` above `1.`
+//! above `（1）`, counting only the styles the article uses; an unnumbered part title that
+//! stands before numbered sections sits one level above them; an unnumbered run-in lead sits
+//! one level below the numbered heading it follows.
+
+use super::model::{Block, BlockType, Span};
+use crate::restore::chars::{is_clause_punct, is_lead_closer, is_terminal};
+use crate::restore::{is_salutation, Para};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Numbering styles, outermost first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Numbering {
+    HanComma,
+    HanParen,
+    DigitDot,
+    DigitParen,
+}
+
+static NUMBERING: LazyLock<[(Numbering, Regex); 4]> = LazyLock::new(|| {
+    let re = |p: &str| Regex::new(p).unwrap_or_else(|e| panic!("{e}"));
+    [
+        (Numbering::HanComma, re(r"^[一二三四五六七八九十]{1,3}、")),
+        (
+            Numbering::HanParen,
+            re(r"^[（(][一二三四五六七八九十]{1,3}[）)]"),
+        ),
+        (Numbering::DigitDot, re(r"^\d{1,2}[\.．、]")),
+        (Numbering::DigitParen, re(r"^[（(]\d{1,2}[）)]")),
+    ]
+});
+
+fn numbering(text: &str) -> Option<Numbering> {
+    NUMBERING
+        .iter()
+        .find(|(_, re)| re.is_match(text))
+        .map(|(n, _)| *n)
+}
+
+/// Longest standalone heading, in characters.
+const MAX_HEADING: usize = 48;
+/// Longest first sentence taken for a run-in lead of a plain (not bold) numbered paragraph.
+const MAX_PLAIN_LEAD: usize = 32;
+
+struct Draft {
+    block: Block,
+    numbering: Option<Numbering>,
+}
+
+/// Turns an article's paragraphs into heading and paragraph blocks with levels.
+pub fn blocks(paras: &[Para]) -> Vec<Block> {
+    let mut drafts = Vec::new();
+    for p in paras {
+        split_para(p, &mut drafts);
+    }
+    assign_levels(&mut drafts);
+    drafts.into_iter().map(|d| d.block).collect()
+}
+
+fn split_para(p: &Para, out: &mut Vec<Draft>) {
+    let chars: Vec<char> = p.text.chars().collect();
+    let n = chars.len();
+    let lead_len = p.bold_lead_chars.or_else(|| plain_runin_lead(p, &chars));
+    if let Some(lead) = lead_len.filter(|&l| l > 0 && l <= n) {
+        let whole = lead == n;
+        let mut head_end = lead;
+        while head_end > 0 && is_lead_closer(chars[head_end - 1]) {
+            head_end -= 1;
+        }
+        let heading: String = chars[..head_end].iter().collect();
+        out.push(Draft {
+            numbering: numbering(&heading),
+            block: block(p, BlockType::Heading, heading, 0, lead, Some(!whole)),
+        });
+        if !whole {
+            let rest: String = chars[lead..].iter().collect();
+            out.push(Draft {
+                numbering: None,
+                block: block(p, BlockType::Paragraph, rest, lead, n, None),
+            });
+        }
+        return;
+    }
+    let kind = if is_standalone_heading(p, &chars) {
+        BlockType::Heading
+    } else {
+        BlockType::Paragraph
+    };
+    let runin = (kind == BlockType::Heading).then_some(false);
+    out.push(Draft {
+        numbering: (kind == BlockType::Heading)
+            .then(|| numbering(&p.text))
+            .flatten(),
+        block: block(p, kind, p.text.clone(), 0, n, runin),
+    });
+}
+
+fn is_standalone_heading(p: &Para, chars: &[char]) -> bool {
+    let n = chars.len();
+    if !(2..=MAX_HEADING).contains(&n) || is_salutation(&p.text) {
+        return false;
+    }
+    if chars
+        .last()
+        .is_some_and(|&c| is_terminal(c) || is_clause_punct(c))
+    {
+        return false;
+    }
+    if chars.iter().any(|&c| matches!(c, '。' | '！' | '？')) {
+        return false;
+    }
+    if numbering(&p.text).is_some() {
+        return true;
+    }
+    p.short && n <= 30 && !chars.iter().any(|&c| is_clause_punct(c))
+}
+
+/// A plain-text report (from HTML, say) has no bold to mark a run-in lead; a numbered paragraph
+/// whose first sentence is a short phrase without clause punctuation is one:
+/// `（一）着力推动经济持续稳定恢复。加强……`.
+fn plain_runin_lead(p: &Para, chars: &[char]) -> Option<usize> {
+    numbering(&p.text)?;
+    let stop = chars.iter().position(|&c| c == '。')?;
+    let lead = &chars[..stop];
+    let ok = stop + 1 < chars.len()
+        && lead.len() <= MAX_PLAIN_LEAD
+        && !lead.iter().any(|&c| is_clause_punct(c));
+    ok.then_some(stop + 1)
+}
+
+fn block(
+    p: &Para,
+    kind: BlockType,
+    text: String,
+    from: usize,
+    to: usize,
+    runin: Option<bool>,
+) -> Block {
+    let line_map: Vec<(u32, u32)> = {
+        let mut m: Vec<(u32, u32)> = Vec::new();
+        let start_line = p.line_of(from);
+        m.push((0, start_line));
+        for &(off, line) in &p.line_map {
+            let off = off as usize;
+            if off > from && off < to {
+                m.push((u32::try_from(off - from).unwrap_or(u32::MAX), line));
+            }
+        }
+        m
+    };
+    let line_end = p.line_of(to.saturating_sub(1).max(from));
+    Block {
+        kind,
+        level: None,
+        text,
+        runin,
+        span: Span {
+            line_start: line_map.first().map_or(p.line_start, |&(_, l)| l),
+            line_end,
+            byte_start: p.byte_start,
+            byte_end: p.byte_end,
+        },
+        line_map,
+    }
+}
+
+fn assign_levels(drafts: &mut [Draft]) {
+    let mut styles: Vec<Numbering> = drafts.iter().filter_map(|d| d.numbering).collect();
+    styles.sort();
+    styles.dedup();
+    let first_numbered = drafts.iter().position(|d| d.numbering.is_some());
+    let has_part_title = first_numbered.is_some_and(|f| {
+        drafts[..f]
+            .iter()
+            .any(|d| d.block.kind == BlockType::Heading && d.block.runin == Some(false))
+    });
+    let offset = u8::from(has_part_title);
+    let mut last_numbered: Option<u8> = None;
+    let mut last_any: Option<u8> = None;
+    for d in drafts.iter_mut() {
+        if d.block.kind != BlockType::Heading {
+            continue;
+        }
+        let level = match d.numbering {
+            Some(style) => {
+                let rank = styles.iter().position(|&s| s == style).unwrap_or(0);
+                let l = 1 + offset + u8::try_from(rank).unwrap_or(u8::MAX - 2);
+                last_numbered = Some(l);
+                l
+            }
+            None if d.block.runin == Some(true) => last_numbered.or(last_any).map_or(1, |l| l + 1),
+            None => 1,
+        };
+        last_any = Some(level);
+        d.block.level = Some(level);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::restore::restore;
+
+    fn heads(text: &str) -> Vec<(u8, bool, String)> {
+        blocks(&restore(text))
+            .into_iter()
+            .filter(|b| b.kind == BlockType::Heading)
+            .map(|b| (b.level.unwrap_or(0), b.runin.unwrap_or(false), b.text))
+            .collect()
+    }
+
+    #[test]
+    fn levels_follow_numbering_styles_in_use() {
+        let text = "一、总体要求\n\n（一）稳住经济大盘。加强调度，逐月分析。\n\n1.扩大投资。全年完成投资。\n\n二、重点任务\n";
+        assert_eq!(
+            heads(text),
+            vec![
+                (1, false, "一、总体要求".into()),
+                (2, true, "（一）稳住经济大盘".into()),
+                (3, true, "1.扩大投资".into()),
+                (1, false, "二、重点任务".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn part_title_above_numbered_sections_shifts_them_down() {
+        let body = crate::restore::tests::body(4);
+        let text = format!("过去一年的主要工作\n\n{body}\n一、强化思想引领\n\n{body}\n坚持不懈加强理论武装坚持不懈加强理论武装。。巩固拓展成果。\n");
+        assert_eq!(
+            heads(&text),
+            vec![
+                (1, false, "过去一年的主要工作".into()),
+                (2, false, "一、强化思想引领".into()),
+                (3, true, "坚持不懈加强理论武装".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn han_paren_alone_is_level_one() {
+        let text = "（一）着力扩大内需。推动消费回升。\n\n（二）着力稳定就业。城镇新增就业。\n";
+        let h = heads(text);
+        assert!(h.iter().all(|(l, r, _)| *l == 1 && *r), "{h:?}");
+    }
+
+    #[test]
+    fn prose_is_not_a_heading() {
+        let text = "（一）加强经济工作指导帮扶，逐月调度经济运行。全面落实政策。\n";
+        assert!(heads(text).is_empty());
+    }
+}

@@ -1,0 +1,427 @@
+//! Stage 3, **structure**: restored paragraphs → articles with metadata, headings and levels.
+//!
+//! A newspaper page holds several articles, and an extractor may emit a headline block after the
+//! body it belongs to. Articles are cut at cues (a byline ends one, a salutation or a headline
+//! starts one, a continuation marker ends a page's part of one); a headline block is then given
+//! to the neighbouring article whose kind it names.
+
+mod headings;
+pub mod model;
+
+use crate::lexicon::cue_regex;
+use crate::regions::{self, Level};
+use crate::restore::chars::{is_clause_punct, is_terminal};
+use crate::restore::{is_byline, is_salutation, is_subtitle, Para};
+pub use model::*;
+use regex::Regex;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+static SPEAKER: LazyLock<Regex> =
+    LazyLock::new(|| cue_regex(r"^{{speaker_title}}[ \u3000]*[\p{Han}·]{2,6}$"));
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日").unwrap_or_else(|e| panic!("{e}"))
+});
+static BYLINE_ROLE: LazyLock<Regex> = LazyLock::new(|| cue_regex(r"^{{byline_role}}"));
+
+struct KindCues {
+    kind: ArticleKind,
+    title: Regex,
+    body: Regex,
+    speaker: Regex,
+}
+
+static KIND_CUES: LazyLock<Vec<KindCues>> = LazyLock::new(|| {
+    [
+        (ArticleKind::GovernmentWorkReport, "government_work_report"),
+        (
+            ArticleKind::StandingCommitteeReport,
+            "standing_committee_report",
+        ),
+    ]
+    .into_iter()
+    .map(|(kind, name)| KindCues {
+        kind,
+        title: cue_regex(&format!("{{{{title_{name}}}}}")),
+        body: cue_regex(&format!("{{{{body_{name}}}}}")),
+        speaker: cue_regex(&format!("{{{{speaker_{name}}}}}")),
+    })
+    .collect()
+});
+
+#[derive(Debug, Default)]
+struct Headline {
+    title: Option<Para>,
+    subtitle: Option<Para>,
+    speaker: Option<Para>,
+}
+
+impl Headline {
+    fn is_empty(&self) -> bool {
+        self.title.is_none() && self.subtitle.is_none() && self.speaker.is_none()
+    }
+
+    fn kind(&self) -> Option<ArticleKind> {
+        let title = self.title.as_ref().map(|p| p.text.as_str()).unwrap_or("");
+        let speaker = self.speaker.as_ref().map(|p| p.text.as_str()).unwrap_or("");
+        KIND_CUES
+            .iter()
+            .find(|c| c.title.is_match(title))
+            .or_else(|| {
+                KIND_CUES
+                    .iter()
+                    .find(|c| !speaker.is_empty() && c.speaker.is_match(speaker))
+            })
+            .map(|c| c.kind)
+    }
+}
+
+#[derive(Debug, Default)]
+struct Body {
+    paras: Vec<Para>,
+    authors: Vec<String>,
+    continued_on: Option<String>,
+    continued_from: Option<String>,
+    headline: Option<Headline>,
+}
+
+impl Body {
+    fn is_empty(&self) -> bool {
+        self.paras.is_empty() && self.authors.is_empty()
+    }
+
+    fn cue_kind(&self) -> Option<ArticleKind> {
+        if let Some(k) = self.headline.as_ref().and_then(Headline::kind) {
+            return Some(k);
+        }
+        // The salutation and the first sentences say who reports; later text may quote others.
+        let opening: String = self.paras.iter().take(4).map(|p| p.text.as_str()).collect();
+        KIND_CUES
+            .iter()
+            .find(|c| c.body.is_match(&opening))
+            .map(|c| c.kind)
+    }
+
+    fn kind(&self) -> ArticleKind {
+        if let Some(k) = self.cue_kind() {
+            return k;
+        }
+        if self.paras.iter().take(2).any(|p| is_salutation(&p.text)) {
+            return ArticleKind::Other;
+        }
+        ArticleKind::News
+    }
+}
+
+enum Segment {
+    Body(Body),
+    Headline(Headline),
+}
+
+/// Builds the document from restored paragraphs.
+pub fn structure(source: &str, paras: Vec<Para>) -> Document {
+    let segments = segment(paras);
+    let bodies = attach_headlines(segments);
+    let mut articles: Vec<Article> = bodies.into_iter().map(build_article).collect();
+    fill_shared_region(&mut articles);
+    Document {
+        source: source.to_owned(),
+        articles,
+    }
+}
+
+fn is_title_candidate(p: &Para) -> bool {
+    let n = p.text.chars().count();
+    p.line_start == p.line_end
+        && (2..=40).contains(&n)
+        && !p.text.chars().any(|c| is_terminal(c) || is_clause_punct(c))
+}
+
+fn is_speaker(p: &Para) -> bool {
+    p.line_start == p.line_end && SPEAKER.is_match(&p.raw)
+}
+
+fn names_report_kind(text: &str) -> bool {
+    KIND_CUES.iter().any(|c| c.title.is_match(text)) && text.chars().count() <= 24
+}
+
+/// Pass 1: cut the paragraph stream into article bodies and headline blocks.
+fn segment(paras: Vec<Para>) -> Vec<Segment> {
+    let mut out = Vec::new();
+    let mut body = Body::default();
+    let mut headline = Headline::default();
+    let mut paras = paras.into_iter().peekable();
+    while let Some(p) = paras.next() {
+        let next_is_subtitle = paras.peek().is_some_and(|n| is_subtitle(&n.text));
+        let headline_part = if is_subtitle(&p.text) && headline.subtitle.is_none() {
+            Some(1)
+        } else if is_title_candidate(&p)
+            && headline.title.is_none()
+            && headline.subtitle.is_none()
+            && (next_is_subtitle || names_report_kind(&p.text))
+        {
+            Some(0)
+        } else if !headline.is_empty() && headline.speaker.is_none() && is_speaker(&p) {
+            Some(2)
+        } else {
+            None
+        };
+        if let Some(part) = headline_part {
+            if !body.is_empty() {
+                out.push(Segment::Body(std::mem::take(&mut body)));
+            }
+            match part {
+                0 => headline.title = Some(p),
+                1 => headline.subtitle = Some(p),
+                _ => headline.speaker = Some(p),
+            }
+            continue;
+        }
+        if !headline.is_empty() {
+            out.push(Segment::Headline(std::mem::take(&mut headline)));
+        }
+        if is_byline(&p.raw) {
+            body.authors = authors(&p.raw);
+            out.push(Segment::Body(std::mem::take(&mut body)));
+            continue;
+        }
+        let starts_article = is_salutation(&p.text) || p.continued_from.is_some();
+        if starts_article && !body.paras.is_empty() {
+            out.push(Segment::Body(std::mem::take(&mut body)));
+        }
+        if body.paras.is_empty() {
+            body.continued_from.clone_from(&p.continued_from);
+        }
+        let ends = p.continued_on.clone();
+        body.paras.push(p);
+        if let Some(page) = ends {
+            body.continued_on = Some(page);
+            out.push(Segment::Body(std::mem::take(&mut body)));
+        }
+    }
+    if !headline.is_empty() {
+        out.push(Segment::Headline(headline));
+    }
+    if !body.is_empty() {
+        out.push(Segment::Body(body));
+    }
+    out
+}
+
+/// Pass 2: give each headline block to an article. Normally the one after it; but an extractor
+/// may emit a headline after its body, so when the article before it lacks a headline and is
+/// of the kind the headline names, while the one after is not, it goes to the one before.
+fn attach_headlines(segments: Vec<Segment>) -> Vec<Body> {
+    let mut bodies: Vec<Option<Body>> = Vec::new();
+    let mut headlines: Vec<(usize, Headline)> = Vec::new();
+    for seg in segments {
+        match seg {
+            Segment::Body(b) => bodies.push(Some(b)),
+            Segment::Headline(h) => headlines.push((bodies.len(), h)),
+        }
+    }
+    for (at, h) in headlines {
+        let hk = h.kind();
+        let prev = at
+            .checked_sub(1)
+            .filter(|&i| bodies[i].as_ref().is_some_and(|b| b.headline.is_none()));
+        let next = Some(at).filter(|&i| {
+            bodies
+                .get(i)
+                .and_then(Option::as_ref)
+                .is_some_and(|b| b.headline.is_none())
+        });
+        let kind_of = |i: usize| bodies[i].as_ref().and_then(Body::cue_kind);
+        let goes_back = match (prev, next, hk) {
+            (Some(p), Some(n), Some(k)) => kind_of(p) == Some(k) && kind_of(n) != Some(k),
+            (Some(p), None, Some(k)) => kind_of(p) == Some(k) || kind_of(p).is_none(),
+            (Some(_), None, None) => true,
+            _ => false,
+        };
+        let target = if goes_back { prev } else { next };
+        match target {
+            Some(i) => {
+                if let Some(b) = bodies[i].as_mut() {
+                    b.headline = Some(h);
+                }
+            }
+            None => {
+                bodies.insert(
+                    at,
+                    Some(Body {
+                        headline: Some(h),
+                        ..Body::default()
+                    }),
+                );
+            }
+        }
+    }
+    bodies.into_iter().flatten().collect()
+}
+
+/// Names from a byline: `（潘 洁 周 颖 朱国亮）` → 潘洁, 周颖, 朱国亮. A two-character name is
+/// spaced out to the width of a three-character one, so single characters pair up.
+fn authors(raw: &str) -> Vec<String> {
+    let inner = raw
+        .trim()
+        .trim_matches(|c| matches!(c, '（' | '）' | '(' | ')'));
+    let mut tokens: Vec<String> = Vec::new();
+    for t in inner.split(|c: char| c.is_whitespace()) {
+        let t = BYLINE_ROLE.replace(t, "");
+        if !t.is_empty() {
+            tokens.push(t.into_owned());
+        }
+    }
+    let mut names = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let single = tokens[i].chars().count() == 1;
+        if single && tokens.get(i + 1).is_some_and(|n| n.chars().count() == 1) {
+            names.push(format!("{}{}", tokens[i], tokens[i + 1]));
+            i += 2;
+        } else {
+            names.push(tokens[i].clone());
+            i += 1;
+        }
+    }
+    names
+}
+
+fn build_article(body: Body) -> Article {
+    let kind = body.kind();
+    let headline = body.headline.unwrap_or_default();
+    let head_text: String = [&headline.title, &headline.subtitle]
+        .iter()
+        .filter_map(|p| p.as_ref().map(|p| p.text.as_str()))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let date = DATE.captures(&head_text).and_then(|c| {
+        let y: u32 = c[1].parse().ok()?;
+        let m: u32 = c[2].parse().ok()?;
+        let d: u32 = c[3].parse().ok()?;
+        ((1..=12).contains(&m) && (1..=31).contains(&d)).then(|| format!("{y:04}-{m:02}-{d:02}"))
+    });
+    let mut region = regions::mentions(&head_text)
+        .first()
+        .map(|m| m.region.short.to_owned());
+    if region.is_none() && kind.is_report() {
+        region = dominant_region(&body.paras);
+    }
+    let blocks = headings::blocks(&body.paras);
+    Article {
+        kind,
+        title: headline.title.map(|p| p.text),
+        subtitle: headline.subtitle.map(|p| p.text),
+        speaker: headline.speaker.map(|p| squash_spaces(&p.raw)),
+        authors: body.authors,
+        date,
+        region,
+        continued_on: body.continued_on,
+        continued_from: body.continued_from,
+        blocks,
+    }
+}
+
+fn squash_spaces(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The province (or, failing that, prefecture) a report names most often.
+fn dominant_region(paras: &[Para]) -> Option<String> {
+    let mut counts: HashMap<&'static str, (usize, usize, Level)> = HashMap::new();
+    let mut order = 0;
+    for p in paras {
+        for m in regions::mentions(&p.text) {
+            let e = counts
+                .entry(m.region.short)
+                .or_insert((0, order, m.region.level));
+            e.0 += 1;
+            order += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .max_by(|a, b| {
+            let rank = |l: Level| u8::from(l == Level::Province);
+            (rank(a.1 .2), a.1 .0, std::cmp::Reverse(a.1 .1)).cmp(&(
+                rank(b.1 .2),
+                b.1 .0,
+                std::cmp::Reverse(b.1 .1),
+            ))
+        })
+        .map(|(s, _)| s.to_owned())
+}
+
+/// Reports printed together (one congress, one newspaper page) share a region: a report that
+/// names none takes the one its neighbours agree on.
+fn fill_shared_region(articles: &mut [Article]) {
+    let mut found: Vec<&str> = articles
+        .iter()
+        .filter(|a| a.kind.is_report())
+        .filter_map(|a| a.region.as_deref())
+        .collect();
+    found.dedup();
+    if let [only] = found.as_slice() {
+        let only = (*only).to_owned();
+        for a in articles.iter_mut().filter(|a| a.kind.is_report()) {
+            a.region.get_or_insert_with(|| only.clone());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::restore::restore;
+
+    fn doc(text: &str) -> Document {
+        structure("t", restore(text))
+    }
+
+    #[test]
+    fn byline_names_pair_up_when_spaced() {
+        assert_eq!(
+            authors("（潘 洁 周 颖 朱国亮 郭敬丹）"),
+            ["潘洁", "周颖", "朱国亮", "郭敬丹"]
+        );
+        assert_eq!(authors("（记者 王 强 李明华）"), ["王强", "李明华"]);
+    }
+
+    #[test]
+    fn headline_after_body_goes_to_the_report_it_names() {
+        let text = "各位代表：\n现在，我代表市人民政府向大会报告工作，请予审议。\n一、过去一年工作回顾\n经济运行稳中向好。（下转第二版）\n\n政府工作报告\n——2026年1月9日在郑州市第十六届人民代表大会第五次会议上\n\n市长 张三丰\n\n各位代表：\n我受市人大常委会委托，向大会报告工作，请予审议。\n";
+        let d = doc(text);
+        assert_eq!(d.articles.len(), 2, "{d:#?}");
+        let gwr = &d.articles[0];
+        assert_eq!(gwr.kind, ArticleKind::GovernmentWorkReport);
+        assert_eq!(gwr.title.as_deref(), Some("政府工作报告"));
+        assert_eq!(gwr.date.as_deref(), Some("2026-01-09"));
+        assert_eq!(gwr.region.as_deref(), Some("郑州"));
+        assert_eq!(gwr.speaker.as_deref(), Some("市长 张三丰"));
+        assert_eq!(gwr.continued_on.as_deref(), Some("第二版"));
+        let scr = &d.articles[1];
+        assert_eq!(scr.kind, ArticleKind::StandingCommitteeReport);
+        assert_eq!(scr.title, None);
+        assert_eq!(scr.region.as_deref(), Some("郑州"));
+    }
+
+    #[test]
+    fn headline_before_body_goes_to_the_following_article() {
+        let text = "政府工作报告\n——2025年1月14日在湖南省第十四届人民代表大会第四次会议上\n省长 李四\n\n各位代表：\n现在，我代表省人民政府向大会报告工作，请予审议。\n";
+        let d = doc(text);
+        assert_eq!(d.articles.len(), 1);
+        assert_eq!(d.articles[0].region.as_deref(), Some("湖南"));
+        assert_eq!(d.articles[0].blocks.len(), 2);
+    }
+
+    #[test]
+    fn news_with_byline_has_no_region_and_lists_authors() {
+        let text = "广东、河南等地两会密集召开，各地在新的一年坚定信心。\n\n（张 三 李 四）\n";
+        let d = doc(text);
+        assert_eq!(d.articles.len(), 1);
+        let a = &d.articles[0];
+        assert_eq!(a.kind, ArticleKind::News);
+        assert_eq!(a.region, None);
+        assert_eq!(a.authors, ["张三", "李四"]);
+    }
+}

@@ -1,0 +1,46 @@
+//! Helpers shared by the integration tests: the bundled sample and the scorer.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub const SAMPLE: &str = "examples/shanxi-2025-lianghui-pages.txt";
+pub const GOLD_DOC: &str = "tests/fixtures/shanxi-2025-lianghui-pages.doc.json";
+pub const GOLD_FACTS: &str = "tests/fixtures/shanxi-2025-lianghui-pages.facts.jsonl";
+
+pub fn sample_bytes() -> Vec<u8> {
+    std::fs::read(root().join(SAMPLE)).expect("the bundled sample is in the repository")
+}
+
+/// Runs `tests/fixtures/score.py` (the project's scorer, standard library only) and returns its
+/// figures. python3 is part of every machine this project runs on; a missing one fails the
+/// test rather than skipping it.
+pub fn score(pred_doc: &Path, pred_facts: &Path) -> serde_json::Value {
+    let r = root();
+    let out = Command::new("python3")
+        .arg(r.join("tests/fixtures/score.py"))
+        .arg(r.join(GOLD_DOC))
+        .arg(r.join(GOLD_FACTS))
+        .arg(pred_doc)
+        .arg(pred_facts)
+        .arg("--json")
+        .output()
+        .expect("python3 must be installed to run the golden tests (see .ci/run)");
+    assert!(
+        out.status.success(),
+        "scorer failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("scorer prints JSON")
+}
+
+pub fn figure(scores: &serde_json::Value, name: &str) -> f64 {
+    scores[name]
+        .as_f64()
+        .unwrap_or_else(|| panic!("scorer gave no {name}: {scores}"))
+}
