@@ -5,7 +5,9 @@
 //! [`read`] (bytes → text) → [`restore`] (text → paragraphs) → [`structure`] (paragraphs →
 //! document) → [`extract`] (document → facts). The CLI, the store and the server call it.
 
+pub mod extract;
 pub mod lexicon;
+pub mod output;
 pub mod read;
 pub mod regions;
 pub mod restore;

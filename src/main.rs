@@ -1,6 +1,6 @@
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
-use lianghui::{BlockType, Document, ReadOptions, SourceEncoding};
+use lianghui::{output, BlockType, Document, ReadOptions, SourceEncoding};
 use std::io::{Read, Write};
 use std::path::Path;
 
@@ -26,6 +26,23 @@ enum Command {
         #[command(flatten)]
         input: InputArgs,
     },
+    /// Extract every quantitative fact of a document.
+    Facts {
+        /// Input file, or `-` for standard input.
+        file: String,
+        /// Output format; by default a table on a terminal and JSON Lines when piped.
+        #[arg(long, value_enum)]
+        format: Option<ListFormat>,
+        #[command(flatten)]
+        input: InputArgs,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum ListFormat {
+    Table,
+    Jsonl,
+    Csv,
 }
 
 #[derive(clap::Args)]
@@ -74,6 +91,38 @@ fn run(cli: Cli) -> Result<()> {
                 DocFormat::Text => write_text(&mut out, &doc)?,
             }
             Ok(())
+        }
+        Command::Facts {
+            file,
+            format,
+            input,
+        } => {
+            let doc = load(&file, &input)?;
+            let facts = lianghui::extract::facts(&doc);
+            let format = format.unwrap_or_else(default_list_format);
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            output::write_facts(&mut out, &facts, format.into())?;
+            out.flush()?;
+            Ok(())
+        }
+    }
+}
+
+fn default_list_format() -> ListFormat {
+    use std::io::IsTerminal;
+    if std::io::stdout().is_terminal() {
+        ListFormat::Table
+    } else {
+        ListFormat::Jsonl
+    }
+}
+
+impl From<ListFormat> for output::Format {
+    fn from(f: ListFormat) -> Self {
+        match f {
+            ListFormat::Table => output::Format::Table,
+            ListFormat::Jsonl => output::Format::Jsonl,
+            ListFormat::Csv => output::Format::Csv,
         }
     }
 }

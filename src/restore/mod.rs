@@ -222,6 +222,20 @@ fn paragraph_ends(current: &[&Line], short: bool, gap: bool, next: &Line) -> boo
     if starts_with_heading_number(next.text) && (terminal || short) {
         return true;
     }
+    // A numbered heading standing alone before a blank line, even where single-line paragraphs
+    // leave no column to measure it against.
+    if gap
+        && !terminal
+        && current.len() <= 2
+        && starts_with_heading_number(current[0].text)
+        && current
+            .iter()
+            .map(|l| l.text.chars().count())
+            .sum::<usize>()
+            <= 48
+    {
+        return true;
+    }
     if short {
         // A numbered heading too long for its centred line wraps onto a second short line:
         // `一、强化思想政治引领，牢牢把握人` + `大工作正确政治方向`.

@@ -22,6 +22,7 @@ static SPEAKER: LazyLock<Regex> =
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日").unwrap_or_else(|e| panic!("{e}"))
 });
+static NATIONAL: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{national}}"));
 static BYLINE_ROLE: LazyLock<Regex> = LazyLock::new(|| cue_regex(r"^{{byline_role}}"));
 
 struct KindCues {
@@ -304,6 +305,10 @@ fn build_article(body: Body) -> Article {
     let mut region = regions::mentions(&head_text)
         .first()
         .map(|m| m.region.short.to_owned());
+    let speaker_text = headline.speaker.as_ref().map_or("", |p| p.text.as_str());
+    if region.is_none() && (NATIONAL.is_match(&head_text) || NATIONAL.is_match(speaker_text)) {
+        region = regions::country().map(|c| c.short.to_owned());
+    }
     if region.is_none() && kind.is_report() {
         region = dominant_region(&body.paras);
     }

@@ -1,0 +1,661 @@
+//! Stage 4, **extract**: the document → every quantitative fact, with its attributes and the
+//! span it came from.
+//!
+//! Quantities come from [`quantity::scan`]; this module reads their context: the clause (up to
+//! `，；：。`), the segment (up to `；`) and the sentence (up to `。！？`) around each one, the
+//! section of the report it sits in, and the article's region and year.
+
+pub mod model;
+pub mod numeral;
+pub mod quantity;
+
+use crate::lexicon::{cue_regex, cues, rows};
+use crate::regions;
+use crate::structure::{Article, BlockType, Document};
+pub use model::*;
+use quantity::{Quantity, UnitClass};
+use regex::Regex;
+use std::sync::LazyLock;
+
+pub(crate) fn is_han(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3FFFD)
+}
+
+fn is_clause_break(c: char) -> bool {
+    matches!(
+        c,
+        '，' | '；' | '：' | '。' | '！' | '？' | ',' | ';' | '!' | '?' | '…'
+    )
+}
+
+fn is_sentence_break(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '!' | '?')
+}
+
+fn is_segment_break(c: char) -> bool {
+    is_sentence_break(c) || matches!(c, '；' | ';' | '…')
+}
+
+static YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(\d{4})\s*年(以来|来)?").unwrap_or_else(|e| panic!("{e}")));
+static TARGET: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{target}}"));
+static ESTIMATE: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{estimate}}"));
+static REVIEW: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{review_section}}"));
+static PLAN: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{plan_section}}"));
+static THIS_YEAR: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{this_year}}"));
+static LAST_YEAR: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{last_year}}"));
+static GENERIC: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{generic_subject}}"));
+static SHARE: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{share_word}}"));
+static CHANGE_NOUN: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{change_noun}}"));
+
+const CUES: &str = include_str!("../../data/cues.tsv");
+const INDICATORS: &str = include_str!("../../data/indicators.tsv");
+
+struct CodeRule {
+    code: &'static str,
+    pattern: Regex,
+    units: Vec<&'static str>,
+    measure: Option<Measure>,
+}
+
+static CODE_RULES: LazyLock<Vec<CodeRule>> = LazyLock::new(|| {
+    let scope = rows(INDICATORS)
+        .find(|r| r.first() == Some(&"scope"))
+        .and_then(|r| r.get(1).copied())
+        .unwrap_or("");
+    rows(INDICATORS)
+        .filter(|r| r.first() != Some(&"scope") && r.len() >= 4)
+        .map(|r| CodeRule {
+            code: r[0],
+            pattern: Regex::new(&format!("^{scope}(?:{})", r[1]))
+                .unwrap_or_else(|e| panic!("bundled indicator rule {} is invalid: {e}", r[0])),
+            units: r[2].split('|').filter(|u| *u != "*").collect(),
+            measure: Measure::parse(r[3]),
+        })
+        .collect()
+});
+
+/// `(collective, parts)` from the `distributive` cues: 城乡 → 城镇, 农村.
+static DISTRIBUTIVE: LazyLock<Vec<(&'static str, Vec<&'static str>)>> = LazyLock::new(|| {
+    rows(CUES)
+        .filter(|r| r.first() == Some(&"distributive") && r.len() >= 3)
+        .map(|r| (r[1], r[2].split('|').collect()))
+        .collect()
+});
+
+/// The core indicator code of a fact, from the synonym rules in `data/indicators.tsv`.
+pub fn indicator_code(indicator: &str, unit: &str, measure: Measure) -> Option<&'static str> {
+    CODE_RULES
+        .iter()
+        .find(|r| {
+            r.pattern.is_match(indicator)
+                && (r.units.is_empty() || r.units.contains(&unit))
+                && r.measure.is_none_or(|m| m == measure)
+        })
+        .map(|r| r.code)
+}
+
+/// Extracts the facts of every article of a document.
+pub fn facts(doc: &Document) -> Vec<Fact> {
+    let doc_year = doc.articles.iter().find_map(Article::year);
+    let mut out = Vec::new();
+    for (a, article) in doc.articles.iter().enumerate() {
+        let ref_year = article
+            .year()
+            .or(doc_year)
+            .or_else(|| latest_year_named(article));
+        ArticleExtractor {
+            article,
+            index: a,
+            ref_year,
+        }
+        .run(&mut out);
+    }
+    out
+}
+
+/// For an undated article, the latest year its text names is its present (a news story on
+/// the 2025 sessions names 2025 and 2024).
+fn latest_year_named(article: &Article) -> Option<i32> {
+    article
+        .blocks
+        .iter()
+        .flat_map(|b| YEAR.captures_iter(&b.text))
+        .filter_map(|c| c[1].parse::<i32>().ok())
+        .filter(|y| (1990..=2100).contains(y))
+        .max()
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Section {
+    Review,
+    Plan,
+}
+
+struct ArticleExtractor<'a> {
+    article: &'a Article,
+    index: usize,
+    ref_year: Option<i32>,
+}
+
+/// The context of one quantity inside its block.
+struct Context<'a> {
+    chars: &'a [char],
+    clause: (usize, usize),
+    segment: (usize, usize),
+    sentence: (usize, usize),
+}
+
+impl Context<'_> {
+    fn slice(&self, from: usize, to: usize) -> String {
+        self.chars[from.min(to)..to].iter().collect()
+    }
+}
+
+/// How far a sentence, segment or clause is searched for on each side of a number. Real
+/// sentences are far shorter; the bound keeps text without stops (a 50 MB line) linear.
+const MAX_CONTEXT: usize = 300;
+
+fn bounds(chars: &[char], at: usize, is_break: fn(char) -> bool) -> (usize, usize) {
+    let lo = at.saturating_sub(MAX_CONTEXT);
+    let hi = (at + MAX_CONTEXT).min(chars.len());
+    let start = chars[lo..at]
+        .iter()
+        .rposition(|&c| is_break(c))
+        .map_or(lo, |p| lo + p + 1);
+    let end = chars[at..hi]
+        .iter()
+        .position(|&c| is_break(c))
+        .map_or(hi, |p| at + p);
+    (start, end)
+}
+
+struct Prev {
+    sentence: (usize, usize),
+    indicator: String,
+}
+
+impl ArticleExtractor<'_> {
+    fn run(&self, out: &mut Vec<Fact>) {
+        let mut section: Option<Section> = None;
+        for (b, block) in self.article.blocks.iter().enumerate() {
+            if block.kind == BlockType::Heading {
+                section = self.section_of(&block.text).or(section);
+            }
+            let chars: Vec<char> = block.text.chars().collect();
+            let quantities = quantity::scan(&block.text);
+            let mut prev: Option<Prev> = None;
+            for (qi, q) in quantities.iter().enumerate() {
+                let ctx = Context {
+                    chars: &chars,
+                    clause: bounds(&chars, q.num_start, is_clause_break),
+                    segment: bounds(&chars, q.num_start, is_segment_break),
+                    sentence: bounds(&chars, q.num_start, is_sentence_break),
+                };
+                // Only the quantities of the same sentence matter to this one.
+                let lo = quantities.partition_point(|x| x.start < ctx.sentence.0);
+                let hi = quantities.partition_point(|x| x.start < ctx.sentence.1);
+                let fact = self.fact(
+                    b,
+                    block,
+                    q,
+                    &quantities[lo.min(qi)..qi],
+                    &quantities[lo.min(qi)..hi.max(qi + 1)],
+                    &ctx,
+                    section,
+                    prev.as_ref(),
+                );
+                prev = Some(Prev {
+                    sentence: ctx.sentence,
+                    indicator: fact.indicator.clone(),
+                });
+                out.push(fact);
+            }
+        }
+    }
+
+    fn section_of(&self, heading: &str) -> Option<Section> {
+        if let (Some(c), Some(ry)) = (YEAR.captures(heading), self.ref_year) {
+            if let Ok(y) = c[1].parse::<i32>() {
+                return Some(if y < ry {
+                    Section::Review
+                } else {
+                    Section::Plan
+                });
+            }
+        }
+        if REVIEW.is_match(heading) {
+            Some(Section::Review)
+        } else if PLAN.is_match(heading) {
+            Some(Section::Plan)
+        } else {
+            None
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn fact(
+        &self,
+        b: usize,
+        block: &crate::structure::Block,
+        q: &Quantity,
+        before: &[Quantity],
+        all: &[Quantity],
+        ctx: &Context,
+        section: Option<Section>,
+        prev: Option<&Prev>,
+    ) -> Fact {
+        let kind = self.kind(q, ctx, section);
+        let (mut indicator, raw_before) = indicator(q, before, all, ctx);
+        if indicator.is_empty() {
+            if let Some(p) = prev.filter(|p| p.sentence == ctx.sentence) {
+                indicator.clone_from(&p.indicator);
+            }
+        }
+        let (measure, direction) = measure(q, &raw_before, &indicator, all, ctx);
+        let unit = q.unit.canonical.to_owned();
+        let code = indicator_code(&indicator, &unit, measure).map(str::to_owned);
+        let year = self.year(kind, ctx, q, section);
+        let region = self.region(q, ctx);
+        Fact {
+            article: self.index,
+            text: q.text(ctx.chars),
+            value: q.value,
+            unit,
+            qualifier: q.qualifier,
+            value_high: q.value_high,
+            measure,
+            direction,
+            kind,
+            region,
+            indicator,
+            code,
+            year,
+            optional: q.unit.optional,
+            sentence: ctx.slice(ctx.sentence.0, (ctx.sentence.1 + 1).min(ctx.chars.len())),
+            block: b,
+            char_start: q.start,
+            char_end: q.end,
+            line: block.line_of(q.start),
+        }
+    }
+
+    fn kind(&self, q: &Quantity, ctx: &Context, section: Option<Section>) -> FactKind {
+        let clause_before = ctx.slice(ctx.clause.0, q.start);
+        let segment_before = ctx.slice(ctx.segment.0, q.start);
+        if ESTIMATE.is_match(&clause_before)
+            || ESTIMATE.is_match(&segment_before) && !segment_before.contains('，')
+        {
+            return FactKind::Estimate;
+        }
+        if self.article.kind.is_report() {
+            match section {
+                Some(Section::Review) => return FactKind::Result,
+                Some(Section::Plan) => return FactKind::Target,
+                None => {}
+            }
+        }
+        let clause_after = ctx.slice(q.end, ctx.clause.1);
+        if TARGET.is_match(&segment_before) || TARGET.is_match(&clause_after) {
+            FactKind::Target
+        } else {
+            FactKind::Result
+        }
+    }
+
+    fn year(
+        &self,
+        kind: FactKind,
+        ctx: &Context,
+        q: &Quantity,
+        section: Option<Section>,
+    ) -> Option<i32> {
+        let sentence_before = ctx.slice(ctx.sentence.0, q.start);
+        let explicit = YEAR
+            .captures_iter(&sentence_before)
+            .filter(|c| c.get(2).is_none())
+            .filter_map(|c| c[1].parse::<i32>().ok())
+            .filter(|y| (1990..=2100).contains(y))
+            .last();
+        if explicit.is_some() {
+            return explicit;
+        }
+        let ry = self.ref_year?;
+        let sentence = ctx.slice(ctx.sentence.0, ctx.sentence.1);
+        if LAST_YEAR.is_match(&sentence) {
+            return Some(ry - 1);
+        }
+        if THIS_YEAR.is_match(&sentence_before) && kind == FactKind::Target {
+            return Some(ry);
+        }
+        match kind {
+            FactKind::Target => Some(ry),
+            _ if self.article.kind.is_report() => match section {
+                Some(Section::Plan) => Some(ry),
+                _ => Some(ry - 1),
+            },
+            _ => None,
+        }
+    }
+
+    fn region(&self, q: &Quantity, ctx: &Context) -> Option<String> {
+        let own = self.article.region.clone();
+        if self.article.kind.is_report() {
+            // A clause that opens with a place speaks of it (郑州、洛阳分别增长…); otherwise a
+            // report speaks of its own region.
+            let clause = ctx.slice(ctx.clause.0, q.start);
+            let opening = regions::mentions(&clause)
+                .into_iter()
+                .find(|m| m.start == 0)
+                .map(|m| m.region.short.to_owned());
+            return opening.or(own);
+        }
+        let sentence_before = ctx.slice(ctx.sentence.0, q.start);
+        let mentions = regions::mentions(&sentence_before);
+        if let Some(m) = mentions.last() {
+            if GENERIC.is_match(&sentence_before[m.end..]) {
+                return None;
+            }
+            return Some(m.region.short.to_owned());
+        }
+        if GENERIC.is_match(&sentence_before) {
+            return None;
+        }
+        let block_before = ctx.slice(
+            ctx.sentence.0.saturating_sub(4 * MAX_CONTEXT),
+            ctx.sentence.0,
+        );
+        regions::mentions(&block_before)
+            .last()
+            .map(|m| m.region.short.to_owned())
+            .or(own)
+    }
+}
+
+/// The indicator phrase of a quantity, and the raw text before it in its clause.
+fn indicator(
+    q: &Quantity,
+    before: &[Quantity],
+    all: &[Quantity],
+    ctx: &Context,
+) -> (String, String) {
+    let clause_start = before
+        .iter()
+        .rev()
+        .find(|p| p.end > ctx.clause.0 && p.end <= q.start)
+        .map_or(ctx.clause.0, |p| p.end);
+    let raw_before = ctx.slice(clause_start, q.start);
+    if let Some(listed) = respectively(q, all, ctx) {
+        return (listed, raw_before);
+    }
+    // After an earlier quantity, the text up to a list comma still belongs to it:
+    // 历时7年建设、投资近千亿元 → 投资.
+    let own_before = if clause_start > ctx.clause.0 {
+        raw_before
+            .split_once('、')
+            .map_or(raw_before.as_str(), |(_, rest)| rest)
+    } else {
+        raw_before.as_str()
+    };
+    let before_phrase = clean_before(own_before);
+    if q.is_rank && q.rank_move.is_none() {
+        // 外送量全国第一 → 外送量全国排名.
+        let scope: String = ctx.chars[q.start..q.num_start].iter().collect();
+        return (format!("{before_phrase}{scope}排名"), raw_before);
+    }
+    let next_start = all
+        .iter()
+        .find(|n| n.start >= q.end)
+        .map_or(ctx.clause.1, |n| n.start.min(ctx.clause.1));
+    let after_raw = ctx.slice(q.end, next_start);
+    let after_phrase = clean_after(&after_raw);
+    let counted_noun = q.unit.class == UnitClass::Count
+        && after_raw
+            .chars()
+            .next()
+            .is_some_and(|c| is_han(c) || matches!(c, '“' | '‘'))
+        && !after_raw.starts_with('的');
+    let describes = after_raw.starts_with('的');
+    let short_before = before_phrase.chars().count() <= 4;
+    let bare_verb_before = before_phrase.chars().count() <= 2;
+    let phrase = if (counted_noun || before_phrase.ends_with('等') || before_phrase.is_empty())
+        && !after_phrase.is_empty()
+    {
+        let before_phrase = before_phrase.trim_end_matches('等');
+        if short_before && !before_phrase.ends_with('等') {
+            format!("{before_phrase}{after_phrase}")
+        } else {
+            after_phrase
+        }
+    } else if describes && bare_verb_before && !after_phrase.is_empty() {
+        format!("{after_phrase}{before_phrase}")
+    } else {
+        before_phrase
+    };
+    (strip_trailing(&phrase, "link_verb"), raw_before)
+}
+
+/// `电子信息、高端装备制造、现代消费品营业收入预计分别达到2000亿元、1800亿元、1400亿元`: the
+/// k-th number of a `分别` list belongs to the k-th item of the subject.
+fn respectively(q: &Quantity, all: &[Quantity], ctx: &Context) -> Option<String> {
+    let clause = &ctx.chars[ctx.clause.0..ctx.clause.1];
+    let pos = clause.windows(2).position(|w| w == ['分', '别'])? + ctx.clause.0;
+    if pos > q.start {
+        return None;
+    }
+    let listed: Vec<&Quantity> = all
+        .iter()
+        .filter(|n| n.start > pos && n.end <= ctx.clause.1)
+        .collect();
+    let k = listed.iter().position(|n| n.start == q.start)?;
+    let subject = clean_before(&ctx.slice(ctx.clause.0, pos));
+    let verb: String = ctx
+        .slice(pos + 2, listed.first().map_or(pos + 2, |n| n.start))
+        .chars()
+        .collect();
+    let verb = if cues("change_up")
+        .iter()
+        .chain(cues("change_down"))
+        .any(|c| verb.ends_with(c) && c.chars().count() > 1)
+    {
+        verb
+    } else {
+        String::new()
+    };
+    let mut items: Vec<String> = subject
+        .split(['、', '和', '及'])
+        .map(clean_before)
+        .filter(|s| !s.is_empty())
+        .collect();
+    if items.len() == 1 && listed.len() > 1 {
+        let only = items[0].clone();
+        if let Some((collective, parts)) = DISTRIBUTIVE
+            .iter()
+            .find(|(c, parts)| only.starts_with(c) && parts.len() == listed.len())
+        {
+            let rest = &only[collective.len()..];
+            items = parts.iter().map(|p| format!("{p}{rest}")).collect();
+        }
+    }
+    if items.len() != listed.len() {
+        return None;
+    }
+    // The last item may carry a head noun that every item shares: 现代消费品营业收入.
+    let last = items.last().cloned().unwrap_or_default();
+    if let Some(head) = cues("shared_head").iter().find(|h| last.ends_with(*h)) {
+        for item in items.iter_mut() {
+            if !item.ends_with(head) {
+                item.push_str(head);
+            }
+        }
+    }
+    Some(format!("{}{}", items[k], verb))
+}
+
+/// Drops cue words of `category` from the end of `s`, longest first, until none is left.
+fn strip_trailing(s: &str, category: &str) -> String {
+    let mut s = s.to_owned();
+    while let Some(c) = cues(category)
+        .iter()
+        .filter(|c| s.ends_with(*c))
+        .max_by_key(|c| c.len())
+    {
+        s.truncate(s.len() - c.len());
+    }
+    s
+}
+
+const EDGE_PUNCT: &[char] = &[
+    '、', '，', '；', '：', '（', '）', '(', ')', ' ', '—', '…', '《', '》', '。',
+];
+
+/// Trims punctuation from both ends, keeping quotation marks that pair with one inside:
+/// `、“两重”项目` → `“两重”项目`, `企业“小升规”` stays whole.
+fn trim_edges(s: &str) -> &str {
+    let mut s = s.trim_matches(EDGE_PUNCT);
+    loop {
+        let before = s.len();
+        for (open, close) in [('“', '”'), ('‘', '’')] {
+            if s.starts_with(close)
+                || (s.starts_with(open) && !s[open.len_utf8()..].contains(close))
+            {
+                s = &s[open.len_utf8()..];
+            }
+            if s.ends_with(open)
+                || (s.ends_with(close) && !s[..s.len() - close.len_utf8()].contains(open))
+            {
+                s = &s[..s.len() - close.len_utf8()];
+            }
+        }
+        s = s.trim_matches(EDGE_PUNCT);
+        if s.len() == before {
+            return s;
+        }
+    }
+}
+
+fn clean_before(raw: &str) -> String {
+    let mut s = trim_edges(raw).to_owned();
+    // Drop a leading region, lead words and years, and everything up to a subject marker, in
+    // any order, until none applies: 广东将经济增长目标 → 经济增长目标.
+    loop {
+        let before = s.clone();
+        if let Some(m) = regions::mentions(&s).first().filter(|m| m.start == 0) {
+            s = s[m.end..].to_owned();
+            for suffix in ["省", "市", "区"] {
+                if let Some(rest) = s.strip_prefix(suffix) {
+                    s = rest.to_owned();
+                }
+            }
+        }
+        if let Some(c) = cues("lead_word")
+            .iter()
+            .filter(|c| s.starts_with(*c))
+            .max_by_key(|c| c.len())
+        {
+            s = s[c.len()..].to_owned();
+        }
+        if let Some(m) = YEAR.find(&s).filter(|m| m.start() == 0) {
+            s = s[m.end()..].to_owned();
+        }
+        // 成为我国首个经济总量 → 经济总量: the phrase after the last lead word or subject marker.
+        let cut = cues("lead_word")
+            .iter()
+            .filter(|c| c.chars().count() >= 2)
+            .chain(cues("subject_marker"))
+            .filter_map(|c| s.rfind(*c).map(|p| p + c.len()))
+            .filter(|&p| p < s.len())
+            .max();
+        if let Some(p) = cut {
+            s = s[p..].to_owned();
+        }
+        s = trim_edges(&strip_trailing(&s, "link_verb")).to_owned();
+        if s == before {
+            return s;
+        }
+    }
+}
+
+fn clean_after(raw: &str) -> String {
+    // A quoted name right after the number is the whole object: 120个“山西精品”享誉海内外.
+    if raw.starts_with('“') {
+        if let Some(end) = raw.find('”') {
+            return trim_edges(&raw[..end]).to_owned();
+        }
+    }
+    let s = raw.trim_start_matches('的');
+    // The object ends at a list comma, at 的 (8个产业集群的生产场景) or after a quoted name:
+    // 5500家企业“小升规”、加快….
+    let end = s
+        .char_indices()
+        .find(|&(_, c)| c == '、' || c == '的')
+        .map_or(s.len(), |(i, _)| i);
+    let mut s = &s[..end];
+    if let Some(close) = s.find('”') {
+        s = &s[..close + '”'.len_utf8()];
+    }
+    strip_trailing(trim_edges(s), "link_verb")
+}
+
+fn measure(
+    q: &Quantity,
+    raw_before: &str,
+    indicator: &str,
+    all: &[Quantity],
+    ctx: &Context,
+) -> (Measure, Option<Direction>) {
+    if q.is_rank {
+        return (
+            Measure::Rank,
+            q.rank_move
+                .map(|up| if up { Direction::Up } else { Direction::Down }),
+        );
+    }
+    if SHARE.is_match(indicator) && matches!(q.unit.class, UnitClass::Percent) {
+        return (Measure::Share, None);
+    }
+    // A list continues the verb of its first member: 分别增长40.9%、24.8%.
+    let mut verb_text = raw_before.to_owned();
+    if trim_edges(&verb_text).is_empty() {
+        if let Some(first) = all
+            .iter()
+            .filter(|p| p.end <= q.start && p.start >= ctx.clause.0)
+            .min_by_key(|p| p.start)
+        {
+            verb_text = ctx.slice(ctx.clause.0, first.start);
+        }
+    }
+    let v = trim_edges(&verb_text);
+    let to_level = v.ends_with(['至', '到', '为']);
+    if !to_level {
+        let direct = |cat: &str| cues(cat).iter().any(|c| v.ends_with(c));
+        let inside = |cat: &str| {
+            cues(cat)
+                .iter()
+                .any(|c| c.chars().count() >= 2 && v.contains(c))
+        };
+        if direct("change_down") || inside("change_down") && !inside("change_up") {
+            return (Measure::Change, Some(Direction::Down));
+        }
+        if direct("change_up") || inside("change_up") {
+            return (Measure::Change, Some(Direction::Up));
+        }
+    }
+    let relative = matches!(
+        q.unit.class,
+        UnitClass::Percent | UnitClass::Points | UnitClass::Multiple
+    );
+    if relative {
+        if let Some(m) = CHANGE_NOUN.find(indicator) {
+            let down = m.as_str().contains('降');
+            return (
+                Measure::Change,
+                Some(if down { Direction::Down } else { Direction::Up }),
+            );
+        }
+    }
+    (Measure::Level, None)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,89 @@
+//! A fact as the output contract (`ANNOTATION.md`) defines it, plus provenance.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Qualifier {
+    Exact,
+    Approx,
+    AtLeast,
+    AtMost,
+    Range,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Measure {
+    Level,
+    Change,
+    Share,
+    Rank,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    Up,
+    Down,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FactKind {
+    Target,
+    Result,
+    Estimate,
+}
+
+macro_rules! as_str_impl {
+    ($t:ty { $($v:ident => $s:literal),* $(,)? }) => {
+        impl $t {
+            pub fn as_str(self) -> &'static str {
+                match self { $(Self::$v => $s),* }
+            }
+            pub fn parse(s: &str) -> Option<Self> {
+                match s { $($s => Some(Self::$v),)* _ => None }
+            }
+        }
+    };
+}
+
+as_str_impl!(Qualifier { Exact => "exact", Approx => "approx", AtLeast => "at_least", AtMost => "at_most", Range => "range" });
+as_str_impl!(Measure { Level => "level", Change => "change", Share => "share", Rank => "rank" });
+as_str_impl!(Direction { Up => "up", Down => "down" });
+as_str_impl!(FactKind { Target => "target", Result => "result", Estimate => "estimate" });
+
+/// One quantitative statement of a document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Fact {
+    /// Index of the article in the document (0-based).
+    pub article: usize,
+    /// The mention as printed: `5%左右`, `超过550亿元`.
+    pub text: String,
+    /// The number in base units, multipliers applied.
+    pub value: f64,
+    pub unit: String,
+    pub qualifier: Qualifier,
+    /// Upper end of a range, in base units.
+    pub value_high: Option<f64>,
+    pub measure: Measure,
+    pub direction: Option<Direction>,
+    pub kind: FactKind,
+    pub region: Option<String>,
+    pub indicator: String,
+    pub code: Option<String>,
+    pub year: Option<i32>,
+    /// A borderline mention (duration, anniversary, specification).
+    #[serde(default)]
+    pub optional: bool,
+    /// The sentence the fact came from.
+    pub sentence: String,
+    /// Index of the block in its article.
+    pub block: usize,
+    /// Character offsets of `text` in the block's text.
+    pub char_start: usize,
+    pub char_end: usize,
+    /// 1-based input line of the mention.
+    pub line: u32,
+}

@@ -1,0 +1,607 @@
+//! Quantities in running text: a number with its multiplier, unit and qualifier
+//! (`超过550亿元`, `4.5%—5%`, `160余万人`, `全国第一`), found by one left-to-right scan.
+//!
+//! What is *not* a quantity is as important: years used as time (`2025年`), dates, ordinals
+//! (`第三次会议`), numerals inside names (`PM2.5`, `T800`, `“两个确立”`), and Chinese
+//! numerals in idioms (`千方百计`, `一批`).
+
+use super::model::Qualifier;
+use super::numeral::{
+    cn_digit, cn_multiplier, digit, is_cn_numeral_char, parse_arabic, parse_chinese,
+};
+use crate::lexicon::{cue_regex, cues, rows};
+use regex::Regex;
+use std::sync::LazyLock;
+
+const UNITS: &str = include_str!("../../data/units.tsv");
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnitClass {
+    Percent,
+    Points,
+    Money,
+    Measure,
+    Multiple,
+    Time,
+    Count,
+    Rank,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unit {
+    pub written: &'static str,
+    pub canonical: &'static str,
+    pub class: UnitClass,
+    pub after_chinese: bool,
+    pub optional: bool,
+}
+
+static UNIT_TABLE: LazyLock<Vec<Unit>> = LazyLock::new(|| {
+    let mut units: Vec<Unit> = rows(UNITS)
+        .filter_map(|r| {
+            let class = match *r.get(2)? {
+                "percent" => UnitClass::Percent,
+                "points" => UnitClass::Points,
+                "money" => UnitClass::Money,
+                "measure" => UnitClass::Measure,
+                "multiple" => UnitClass::Multiple,
+                "time" => UnitClass::Time,
+                "count" => UnitClass::Count,
+                _ => return None,
+            };
+            let flags = r.get(3).copied().unwrap_or("");
+            Some(Unit {
+                written: r.first()?,
+                canonical: r.get(1)?,
+                class,
+                after_chinese: flags.split(',').any(|f| f == "cn"),
+                optional: flags.split(',').any(|f| f == "optional"),
+            })
+        })
+        .collect();
+    // Longest written form first: 千瓦时 before 千瓦, 个百分点 before 个.
+    units.sort_by_key(|u| std::cmp::Reverse(u.written.chars().count()));
+    units
+});
+
+static RANK_UNIT: Unit = Unit {
+    written: "位",
+    canonical: "位",
+    class: UnitClass::Rank,
+    after_chinese: true,
+    optional: false,
+};
+
+/// The unit written at `chars[at..]`, longest first.
+fn unit_at(chars: &[char], at: usize) -> Option<&'static Unit> {
+    UNIT_TABLE
+        .iter()
+        .find(|u| starts_with(chars, at, u.written))
+}
+
+fn starts_with(chars: &[char], at: usize, s: &str) -> bool {
+    (at..).zip(s.chars()).all(|(i, c)| chars.get(i) == Some(&c))
+}
+
+/// The longest cue of `category` that ends right before `at`; returns its length in chars.
+fn cue_before(chars: &[char], at: usize, category: &str) -> Option<usize> {
+    cues(category)
+        .iter()
+        .map(|c| c.chars().count())
+        .filter(|&len| len <= at)
+        .filter(|&len| {
+            let cue = cues(category)
+                .iter()
+                .find(|c| c.chars().count() == len && starts_with(chars, at - len, c));
+            cue.is_some()
+        })
+        .max()
+}
+
+/// The longest cue of `category` that starts at `at`; returns its length in chars.
+fn cue_after(chars: &[char], at: usize, category: &str) -> Option<usize> {
+    cues(category)
+        .iter()
+        .filter(|c| starts_with(chars, at, c))
+        .map(|c| c.chars().count())
+        .max()
+}
+
+/// A quantity found in a text, with character offsets.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quantity {
+    /// First character of the mention, prefix qualifier included.
+    pub start: usize,
+    /// One past the last character, suffix qualifier included.
+    pub end: usize,
+    /// First character of the number itself.
+    pub num_start: usize,
+    pub value: f64,
+    pub value_high: Option<f64>,
+    pub unit: &'static Unit,
+    pub qualifier: Qualifier,
+    /// For ranks: `Some(true)` moved up, `Some(false)` down.
+    pub rank_move: Option<bool>,
+    pub is_rank: bool,
+}
+
+impl Quantity {
+    pub fn text(&self, chars: &[char]) -> String {
+        chars[self.start..self.end].iter().collect()
+    }
+}
+
+struct Number {
+    end: usize,
+    value: f64,
+    chinese: bool,
+    /// A Chinese numeral made of place values only (百, 千, 万): needs a qualifier to count.
+    bare_place: bool,
+}
+
+fn read_arabic(chars: &[char], i: usize) -> Option<Number> {
+    let mut j = i;
+    let mut s = String::new();
+    while j < chars.len() {
+        let c = chars[j];
+        if digit(c).is_some() {
+            s.push(c);
+            j += 1;
+        } else if matches!(c, '.' | '．') && chars.get(j + 1).and_then(|&d| digit(d)).is_some() {
+            s.push('.');
+            j += 1;
+        } else if c == ','
+            && (1..=3).all(|k| chars.get(j + k).and_then(|&d| digit(d)).is_some())
+            && chars.get(j + 4).and_then(|&d| digit(d)).is_none()
+        {
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    let value = parse_arabic(&s)?;
+    Some(Number {
+        end: j,
+        value,
+        chinese: false,
+        bare_place: false,
+    })
+}
+
+fn read_chinese(chars: &[char], i: usize) -> Option<Number> {
+    let mut j = i;
+    while j < chars.len() && is_cn_numeral_char(chars[j]) {
+        j += 1;
+    }
+    // A decimal: 三点五
+    if chars.get(j) == Some(&'点') && chars.get(j + 1).and_then(|&c| cn_digit(c)).is_some() {
+        j += 1;
+        while j < chars.len() && cn_digit(chars[j]).is_some() {
+            j += 1;
+        }
+    }
+    let s: String = chars[i..j].iter().collect();
+    let value = parse_chinese(&s)?;
+    Some(Number {
+        end: j,
+        value,
+        chinese: true,
+        bare_place: chars[i..j].iter().all(|&c| cn_multiplier(c).is_some()),
+    })
+}
+
+static QUOTE_PAIRS: [(char, char); 4] = [('“', '”'), ('‘', '’'), ('「', '」'), ('《', '》')];
+/// A quotation this short is a name or slogan (“两个确立”, ‘五个中心’), not a statement.
+const NAME_QUOTE_MAX: usize = 8;
+
+/// Marks characters inside short quotations.
+fn in_short_quote(chars: &[char]) -> Vec<bool> {
+    let mut marks = vec![false; chars.len()];
+    for (i, &c) in chars.iter().enumerate() {
+        if let Some(&(_, close)) = QUOTE_PAIRS.iter().find(|(o, _)| *o == c) {
+            let end = chars[i + 1..]
+                .iter()
+                .take(NAME_QUOTE_MAX + 1)
+                .position(|&x| x == close);
+            if let Some(len) = end {
+                for m in &mut marks[i + 1..i + 1 + len] {
+                    *m = true;
+                }
+            }
+        }
+    }
+    marks
+}
+
+static RANK: LazyLock<Regex> = LazyLock::new(|| {
+    cue_regex(
+        r"({{rank_scope}})(?:第([一二三四五六七八九十0-9]{1,3})(?:位|名)?|(首位)|前([二三四五六七八九十0-9]{1,2})(?:位|名)?)([批个家次届项件条]?)",
+    )
+});
+
+fn is_year_like(v: f64) -> bool {
+    v.fract() == 0.0 && (1900.0..=2100.0).contains(&v)
+}
+
+/// Finds every quantity in `text`, left to right, without overlaps.
+pub fn scan(text: &str) -> Vec<Quantity> {
+    let chars: Vec<char> = text.chars().collect();
+    let quoted = in_short_quote(&chars);
+    let ranks = scan_ranks(text, &chars);
+    let mut out: Vec<Quantity> = Vec::new();
+    let mut next_rank = 0;
+    let mut i = 0;
+    while i < chars.len() {
+        if let Some(q) = spelled_percent(&chars, i) {
+            i = q.end;
+            out.push(q);
+            continue;
+        }
+        // Ranks were found first; skip over the one that covers this position.
+        while ranks.get(next_rank).is_some_and(|r| r.end <= i) {
+            next_rank += 1;
+        }
+        if let Some(r) = ranks.get(next_rank).filter(|r| r.start <= i) {
+            i = r.end;
+            continue;
+        }
+        let c = chars[i];
+        let is_arabic = digit(c).is_some();
+        if !(is_arabic || is_cn_numeral_char(c)) {
+            i += 1;
+            continue;
+        }
+        let number = if is_arabic {
+            read_arabic(&chars, i)
+        } else {
+            read_chinese(&chars, i)
+        };
+        let Some(number) = number else {
+            i += 1;
+            continue;
+        };
+        match quantity_at(&chars, i, &number, &quoted) {
+            Some(q) => {
+                i = q.end;
+                out.push(q);
+            }
+            None => i = number.end.max(i + 1),
+        }
+    }
+    out.extend(ranks);
+    out.sort_by_key(|q| q.start);
+    out
+}
+
+fn scan_ranks(text: &str, chars: &[char]) -> Vec<Quantity> {
+    let mut out = Vec::new();
+    for cap in RANK.captures_iter(text) {
+        let (Some(whole), Some(scope)) = (cap.get(0), cap.get(1)) else {
+            continue;
+        };
+        if cap.get(5).is_some_and(|m| !m.as_str().is_empty()) {
+            continue; // 全国第一批: an ordinal of things, not a rank
+        }
+        let (value, qualifier) = if cap.get(3).is_some() {
+            (Some(1.0), Qualifier::Exact)
+        } else if let Some(n) = cap.get(2) {
+            (number_word(n.as_str()), Qualifier::Exact)
+        } else if let Some(n) = cap.get(4) {
+            (number_word(n.as_str()), Qualifier::AtMost)
+        } else {
+            continue;
+        };
+        let Some(value) = value else { continue };
+        // Scope words such as 居 or 排名 lead into the rank and are not part of the mention;
+        // 全国, 全省 are (全国第一).
+        let start_byte = if scope.as_str().starts_with('全') || scope.as_str() == "世界" {
+            scope.start()
+        } else {
+            scope.end()
+        };
+        let start = text[..start_byte].chars().count();
+        let end = text[..whole.end()].chars().count();
+        let num_start = text[..scope.end()].chars().count();
+        out.push(Quantity {
+            start,
+            end: end.min(chars.len()),
+            num_start,
+            value,
+            value_high: None,
+            unit: &RANK_UNIT,
+            qualifier,
+            rank_move: None,
+            is_rank: true,
+        });
+    }
+    out
+}
+
+fn number_word(s: &str) -> Option<f64> {
+    parse_arabic(s).or_else(|| parse_chinese(s))
+}
+
+fn quantity_at(chars: &[char], i: usize, number: &Number, quoted: &[bool]) -> Option<Quantity> {
+    let prev = i.checked_sub(1).map(|p| chars[p]);
+    // Numerals inside names and codes: PM2.5, T800, 5G, “两个确立”.
+    if prev.is_some_and(|p| p.is_ascii_alphabetic() || p == '.' || digit(p).is_some()) {
+        return None;
+    }
+    if chars
+        .get(number.end)
+        .is_some_and(|c| c.is_ascii_alphabetic())
+    {
+        return None;
+    }
+    if quoted[i] {
+        return None;
+    }
+    // Ordinals: 第三次, 十二届八次全会.
+    if matches!(prev, Some('第' | '届')) {
+        return None;
+    }
+    let mut j = number.end;
+    let mut value = number.value;
+    let mut mid_qualifier = None;
+    // Multipliers and 余/多 between the number and its unit: 160余万人, 14万亿元, 300多家.
+    while let Some(&c) = chars.get(j) {
+        if unit_at(chars, j)
+            .is_some_and(|u| u.written.chars().count() > 1 && u.written.starts_with(c))
+        {
+            break; // 千瓦时 is a unit, not 千 × 瓦时
+        }
+        if let Some(m) = cn_multiplier(c).filter(|&m| !number.chinese && m >= 100.0) {
+            value *= m;
+            j += 1;
+        } else if matches!(c, '余' | '多')
+            && chars
+                .get(j + 1)
+                .is_some_and(|&n| cn_multiplier(n).is_some() || unit_at(chars, j + 1).is_some())
+        {
+            mid_qualifier = Some(Qualifier::AtLeast);
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    let mut qualifier = mid_qualifier;
+    let mut value_high = None;
+    let unit = match unit_at(chars, j) {
+        Some(u) => {
+            j += u.written.chars().count();
+            // A range with the unit on both ends: 4.5%—5%, 6%至7%.
+            if let Some((high, high_unit, end)) = range_tail(chars, j, u) {
+                value_high = Some(high);
+                j = end;
+                qualifier = Some(Qualifier::Range);
+                high_unit
+            } else {
+                u
+            }
+        }
+        None => {
+            // A range with the unit only at the end: 4.5-5%, 5至6个百分点, 200-300亿元.
+            let (high, multiplier, high_unit, end) = range_tail_unitless(chars, j, number)?;
+            value *= multiplier;
+            value_high = Some(high * multiplier);
+            j = end;
+            qualifier = Some(Qualifier::Range);
+            high_unit
+        }
+    };
+    if number.chinese && (!unit.after_chinese || number.value == 1.0 && mid_qualifier.is_none()) {
+        return None;
+    }
+    // Dates and years used as time.
+    if unit.canonical == "年" && is_year_like(number.value) && !number.chinese {
+        return None;
+    }
+    if chars
+        .get(number.end)
+        .is_some_and(|c| matches!(c, '月' | '日' | '时'))
+    {
+        return None;
+    }
+    // 两倍多: a trailing 多 after the unit.
+    if chars.get(j) == Some(&'多') && unit.class != UnitClass::Count {
+        qualifier = Some(Qualifier::AtLeast);
+        j += 1;
+    }
+    if number.chinese
+        && number.bare_place
+        && qualifier.is_none()
+        && prefix_qualifier(chars, i).is_none()
+    {
+        // 百, 千 alone only count with a bound or approximation: 百余家, 近千亿元.
+        if chars.get(i).is_none_or(|&c| c != '十') {
+            return None;
+        }
+    }
+    // Suffix qualifiers: 左右, 以上, 以内, 内 (10个自然日内).
+    let mut post = None;
+    for (cat, q) in [
+        ("qualifier_approx_post", Qualifier::Approx),
+        ("qualifier_at_least_post", Qualifier::AtLeast),
+        ("qualifier_at_most_post", Qualifier::AtMost),
+    ] {
+        if let Some(len) = cue_after(chars, j, cat) {
+            let bare_single = len == 1;
+            let next = chars.get(j + len);
+            // A one-character suffix (内, 多) must close the phrase, not start a word (内容).
+            if bare_single && next.is_some_and(|&c| super::is_han(c)) {
+                continue;
+            }
+            post = Some((q, len));
+            break;
+        }
+    }
+    if let Some((q, len)) = post {
+        if qualifier != Some(Qualifier::Range) {
+            qualifier = Some(q);
+        }
+        j += len;
+    }
+    let mut start = i;
+    // A negative number: -0.5%, 负0.5%.
+    let mut sign = 1.0;
+    if let Some(p) = i.checked_sub(1) {
+        if matches!(chars[p], '-' | '－' | '负')
+            && p.checked_sub(1).is_none_or(|pp| digit(chars[pp]).is_none())
+        {
+            sign = -1.0;
+            start = p;
+        }
+    }
+    if let Some((q, len)) = prefix_qualifier(chars, start) {
+        if qualifier.is_none() {
+            qualifier = Some(q);
+        }
+        start -= len;
+    }
+    let mut rank_move = None;
+    if matches!(unit.written, "位" | "名") {
+        if let Some(len) = cue_before(chars, start, "rank_up") {
+            rank_move = Some(true);
+            start -= len;
+        } else if let Some(len) = cue_before(chars, start, "rank_down") {
+            rank_move = Some(false);
+            start -= len;
+        }
+    }
+    let is_rank = rank_move.is_some();
+    Some(Quantity {
+        start,
+        end: j,
+        num_start: i,
+        value: sign * value,
+        value_high,
+        unit: if is_rank { &RANK_UNIT } else { unit },
+        qualifier: qualifier.unwrap_or(Qualifier::Exact),
+        rank_move,
+        is_rank,
+    })
+}
+
+static PERCENT: LazyLock<&'static Unit> = LazyLock::new(|| {
+    UNIT_TABLE
+        .iter()
+        .find(|u| u.class == UnitClass::Percent)
+        .unwrap_or_else(|| panic!("data/units.tsv has no percent unit"))
+});
+
+/// `百分之五`, `百分之十二点五`: a percentage written out in words.
+fn spelled_percent(chars: &[char], i: usize) -> Option<Quantity> {
+    if !starts_with(chars, i, "百分之") {
+        return None;
+    }
+    let at = i + 3;
+    let number = if chars.get(at).and_then(|&c| digit(c)).is_some() {
+        read_arabic(chars, at)?
+    } else {
+        read_chinese(chars, at)?
+    };
+    let mut end = number.end;
+    let mut qualifier = Qualifier::Exact;
+    for (cat, q) in [
+        ("qualifier_approx_post", Qualifier::Approx),
+        ("qualifier_at_least_post", Qualifier::AtLeast),
+        ("qualifier_at_most_post", Qualifier::AtMost),
+    ] {
+        if let Some(len) = cue_after(chars, end, cat).filter(|&l| l > 1) {
+            qualifier = q;
+            end += len;
+            break;
+        }
+    }
+    Some(Quantity {
+        start: i,
+        end,
+        num_start: i,
+        value: number.value,
+        value_high: None,
+        unit: *PERCENT,
+        qualifier,
+        rank_move: None,
+        is_rank: false,
+    })
+}
+
+fn prefix_qualifier(chars: &[char], at: usize) -> Option<(Qualifier, usize)> {
+    [
+        ("qualifier_at_most_pre", Qualifier::AtMost),
+        ("qualifier_at_least_pre", Qualifier::AtLeast),
+        ("qualifier_approx_pre", Qualifier::Approx),
+    ]
+    .into_iter()
+    .filter_map(|(cat, q)| cue_before(chars, at, cat).map(|len| (q, len)))
+    .max_by_key(|&(_, len)| len)
+}
+
+const RANGE_DASHES: [char; 8] = ['—', '－', '-', '~', '～', '至', '到', '–'];
+
+/// `4.5%—5%`: after a full first quantity, a dash and a second number with the same unit.
+fn range_tail(
+    chars: &[char],
+    at: usize,
+    unit: &'static Unit,
+) -> Option<(f64, &'static Unit, usize)> {
+    let mut j = at;
+    while chars.get(j).is_some_and(|c| RANGE_DASHES.contains(c)) && j < at + 2 {
+        j += 1;
+    }
+    if j == at {
+        return None;
+    }
+    let second = read_arabic(chars, j)?;
+    let mut k = second.end;
+    let mut value = second.value;
+    while let Some(m) = chars
+        .get(k)
+        .and_then(|&c| cn_multiplier(c))
+        .filter(|&m| m >= 100.0)
+    {
+        value *= m;
+        k += 1;
+    }
+    let u2 = unit_at(chars, k)?;
+    (u2.canonical == unit.canonical).then_some((value, u2, k + u2.written.chars().count()))
+}
+
+/// `4.5-5%`, `5至6个百分点`, `200-300亿元`: the first number bare, the multiplier and unit
+/// written once after the second. Returns the second number, the shared multiplier, the unit
+/// and the end.
+fn range_tail_unitless(
+    chars: &[char],
+    num_end: usize,
+    number: &Number,
+) -> Option<(f64, f64, &'static Unit, usize)> {
+    if number.chinese {
+        return None;
+    }
+    let mut j = num_end;
+    while chars.get(j).is_some_and(|c| RANGE_DASHES.contains(c)) && j < num_end + 2 {
+        j += 1;
+    }
+    if j == num_end {
+        return None;
+    }
+    let second = read_arabic(chars, j)?;
+    let mut k = second.end;
+    let mut multiplier = 1.0;
+    while let Some(m) = chars
+        .get(k)
+        .and_then(|&c| cn_multiplier(c))
+        .filter(|&m| m >= 100.0)
+    {
+        multiplier *= m;
+        k += 1;
+    }
+    let u2 = unit_at(chars, k)?;
+    if u2.canonical == "年" && is_year_like(second.value) {
+        return None;
+    }
+    Some((second.value, multiplier, u2, k + u2.written.chars().count()))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,214 @@
+//! Fact rows on passages written for the tests, in the style of work reports and the press.
+//! Each row: text|value|value_high|unit|qualifier|measure|direction|kind|region|code|year.
+
+use super::*;
+use crate::output::number;
+
+fn rows(text: &str) -> Vec<String> {
+    let doc = crate::parse_text("test", text);
+    facts(&doc)
+        .iter()
+        .map(|f| {
+            [
+                f.text.clone(),
+                number(f.value),
+                f.value_high.map(number).unwrap_or_default(),
+                f.unit.clone(),
+                f.qualifier.as_str().to_owned(),
+                f.measure.as_str().to_owned(),
+                f.direction
+                    .map(|d| d.as_str().to_owned())
+                    .unwrap_or_default(),
+                f.kind.as_str().to_owned(),
+                f.region.clone().unwrap_or_default(),
+                f.code.clone().unwrap_or_default(),
+                f.year.map(|y| y.to_string()).unwrap_or_default(),
+            ]
+            .join("|")
+        })
+        .collect()
+}
+
+#[test]
+fn provincial_targets_with_bounds_and_no_number_clauses() {
+    let text = "政府工作报告
+——2026年1月25日在河南省第十四届人民代表大会第四次会议上
+省长 王某某
+
+各位代表：
+现在，我代表省人民政府向大会报告工作，请予审议。
+
+二、2026年工作安排
+
+今年经济社会发展的主要预期目标是：全省生产总值增长5.5%左右，规模以上工业增加值增长6%，固定资产投资增长6%以上，社会消费品零售总额增长5.5%，城镇新增就业110万人以上，城镇调查失业率5.5%左右，居民消费价格涨幅2%左右，居民人均可支配收入增长与经济增长同步，粮食产量稳定在1300亿斤以上，单位生产总值能耗降低3%左右。
+";
+    let want = [
+        "5.5%左右|5.5||%|approx|change|up|target|河南|gdp_growth|2026",
+        "6%|6||%|exact|change|up|target|河南|industrial_value_added_growth|2026",
+        "6%以上|6||%|at_least|change|up|target|河南|fixed_asset_investment_growth|2026",
+        "5.5%|5.5||%|exact|change|up|target|河南|retail_sales_growth|2026",
+        "110万人以上|1100000||人|at_least|level||target|河南|urban_new_jobs|2026",
+        "5.5%左右|5.5||%|approx|level||target|河南|urban_unemployment_rate|2026",
+        "2%左右|2||%|approx|change|up|target|河南|cpi|2026",
+        "1300亿斤以上|130000000000||斤|at_least|level||target|河南|grain_output|2026",
+        "3%左右|3||%|approx|change|down|target|河南|energy_intensity|2026",
+    ];
+    assert_eq!(rows(text), want);
+}
+
+#[test]
+fn city_review_and_targets_with_ranges_and_respectively() {
+    let text = "政府工作报告
+——2025年1月8日在郑州市第十六届人民代表大会第五次会议上
+市长 李某某
+
+各位代表：
+现在，我代表市人民政府向大会报告工作，请予审议。
+
+一、2024年工作回顾
+
+过去一年，全市生产总值增长5.1%，一般公共预算收入增长3.5%，城乡居民人均可支配收入预计分别增长4.6%、6.4%。
+
+二、2025年主要目标任务
+
+全市生产总值增长5.5-6%，城乡居民人均可支配收入分别增长6%左右和7%左右，研发经费投入强度达到2.8%，外贸进出口实现正增长，PM2.5平均浓度控制在38微克/立方米以内。
+";
+    let want = [
+        "5.1%|5.1||%|exact|change|up|result|郑州|gdp_growth|2024",
+        "3.5%|3.5||%|exact|change|up|result|郑州|budget_revenue_growth|2024",
+        "4.6%|4.6||%|exact|change|up|estimate|郑州|urban_income_growth|2024",
+        "6.4%|6.4||%|exact|change|up|estimate|郑州|rural_income_growth|2024",
+        "5.5-6%|5.5|6|%|range|change|up|target|郑州|gdp_growth|2025",
+        "6%左右|6||%|approx|change|up|target|郑州|urban_income_growth|2025",
+        "7%左右|7||%|approx|change|up|target|郑州|rural_income_growth|2025",
+        "2.8%|2.8||%|exact|level||target|郑州|rd_intensity|2025",
+        "控制在38微克/立方米以内|38||微克/立方米|at_most|level||target|郑州|pm25|2025",
+    ];
+    assert_eq!(rows(text), want);
+}
+
+#[test]
+fn grain_in_jin_jobs_in_wan_ren_and_intensity_targets() {
+    let text = "政府工作报告
+——2026年1月12日在黑龙江省第十四届人民代表大会第五次会议上
+
+各位代表：
+现在，我代表省人民政府向大会报告工作，请予审议。
+
+今年的预期目标
+
+粮食总产量保持在1600亿斤以上，货物进出口总额增长8%左右，城镇新增就业35万人，单位地区生产总值二氧化碳排放降低2.5%，居民消费价格涨幅3%以内，地区生产总值增长4.5%—5%。
+";
+    let want = [
+        "1600亿斤以上|160000000000||斤|at_least|level||target|黑龙江|grain_output|2026",
+        "8%左右|8||%|approx|change|up|target|黑龙江|trade_growth|2026",
+        "35万人|350000||人|exact|level||target|黑龙江|urban_new_jobs|2026",
+        "2.5%|2.5||%|exact|change|down|target|黑龙江|carbon_intensity|2026",
+        "3%以内|3||%|at_most|change|up|target|黑龙江|cpi|2026",
+        "4.5%—5%|4.5|5|%|range|change|up|target|黑龙江|gdp_growth|2026",
+    ];
+    assert_eq!(rows(text), want);
+}
+
+#[test]
+fn news_round_up_of_provinces_with_elided_subjects() {
+    let text = "各地两会陆续召开。湖北将经济增长目标设为6%左右、湖南设为5.5%左右、安徽设为5.5%以上……多地把2026年固定资产投资增长目标定在6%左右。
+
+（张 三 李 四）
+";
+    let want = [
+        "6%左右|6||%|approx|change|up|target|湖北|gdp_growth|2026",
+        "5.5%左右|5.5||%|approx|change|up|target|湖南|gdp_growth|2026",
+        "5.5%以上|5.5||%|at_least|change|up|target|安徽|gdp_growth|2026",
+        "6%左右|6||%|approx|change|up|target||fixed_asset_investment_growth|2026",
+    ];
+    assert_eq!(rows(text), want);
+}
+
+#[test]
+fn national_report_targets() {
+    let text = "国务院政府工作报告
+——2025年3月5日在第十四届全国人民代表大会第三次会议上
+国务院总理 李强
+
+各位代表：
+现在，我代表国务院，向大会报告政府工作，请予审议。
+
+二、2025年经济社会发展总体要求和政策取向
+
+今年发展的主要预期目标是：国内生产总值增长5%左右；城镇调查失业率5.5%左右，城镇新增就业1200万人以上；居民消费价格涨幅2%左右；居民收入增长和经济增长同步；国际收支保持基本平衡；粮食产量1.4万亿斤左右；单位国内生产总值能耗降低3%左右，生态环境质量持续改善。
+";
+    let want = [
+        "5%左右|5||%|approx|change|up|target|全国|gdp_growth|2025",
+        "5.5%左右|5.5||%|approx|level||target|全国|urban_unemployment_rate|2025",
+        "1200万人以上|12000000||人|at_least|level||target|全国|urban_new_jobs|2025",
+        "2%左右|2||%|approx|change|up|target|全国|cpi|2025",
+        "1.4万亿斤左右|1400000000000||斤|approx|level||target|全国|grain_output|2025",
+        "3%左右|3||%|approx|change|down|target|全国|energy_intensity|2025",
+    ];
+    assert_eq!(rows(text), want);
+}
+
+#[test]
+fn clauses_without_a_number_yield_no_fact() {
+    let text = "各位代表：\n现在，我代表省人民政府向大会报告工作。\n\n二、今年工作安排\n\n外贸进出口实现正增长，居民收入增长与经济增长同步，就业保持合理水平，国际收支保持基本平衡。\n";
+    assert!(rows(text).is_empty(), "{:?}", rows(text));
+}
+
+#[test]
+fn provenance_points_at_the_sentence_and_line() {
+    let doc = crate::parse_text("t", "各位代表：\n现在，我代表省人民政府向大会报告工作。\n\n二、今年工作安排\n\n全省生产总值增长5%左右。\n");
+    let f = &facts(&doc)[0];
+    assert_eq!(f.sentence, "全省生产总值增长5%左右。");
+    assert_eq!(f.line, 6);
+    let block = &doc.articles[f.article].blocks[f.block];
+    let mention: String = block
+        .text
+        .chars()
+        .skip(f.char_start)
+        .take(f.char_end - f.char_start)
+        .collect();
+    assert_eq!(mention, f.text);
+}
+
+#[test]
+fn codes_come_from_the_synonym_lexicon() {
+    let cases = [
+        ("地区生产总值增长", "%", Measure::Change, Some("gdp_growth")),
+        ("全市生产总值增长", "%", Measure::Change, Some("gdp_growth")),
+        ("经济增长", "%", Measure::Change, Some("gdp_growth")),
+        ("GDP增速", "%", Measure::Change, Some("gdp_growth")),
+        ("数字经济增长", "%", Measure::Change, None),
+        ("经济总量", "元", Measure::Level, Some("gdp")),
+        ("数字经济规模占GDP的比重", "%", Measure::Share, None),
+        (
+            "城镇居民人均可支配收入增长",
+            "%",
+            Measure::Change,
+            Some("urban_income_growth"),
+        ),
+        (
+            "农村居民收入增长",
+            "%",
+            Measure::Change,
+            Some("rural_income_growth"),
+        ),
+        (
+            "居民人均可支配收入增长",
+            "%",
+            Measure::Change,
+            Some("income_growth"),
+        ),
+        ("工业设备投资增长", "%", Measure::Change, None),
+        ("粮食产量", "万吨", Measure::Level, None),
+        ("粮食产量", "吨", Measure::Level, Some("grain_output")),
+        ("PM2.5年均浓度", "微克/立方米", Measure::Level, Some("pm25")),
+    ];
+    for (indicator, unit, measure, code) in cases {
+        assert_eq!(
+            indicator_code(indicator, unit, measure),
+            code,
+            "{indicator}"
+        );
+    }
+}
