@@ -5,12 +5,14 @@
 //! [`read`] (bytes → text) → [`restore`] (text → paragraphs) → [`structure`] (paragraphs →
 //! document) → [`extract`] (document → facts). The CLI, the store and the server call it.
 
+pub mod corpus;
 pub mod extract;
 pub mod lexicon;
 pub mod output;
 pub mod read;
 pub mod regions;
 pub mod restore;
+pub mod store;
 pub mod structure;
 
 pub use read::{ReadError, ReadOptions, SourceEncoding};

@@ -1,8 +1,12 @@
-use anyhow::{Context, Result};
+//! The `lianghui` command: a thin shell over the library.
+
+use anyhow::{bail, Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
-use lianghui::{output, BlockType, Document, ReadOptions, SourceEncoding};
-use std::io::{Read, Write};
-use std::path::Path;
+use lianghui::output::{self, Format};
+use lianghui::store::{self, sqlite::SqliteStore, FactFilter, IngestOutcome, Store};
+use lianghui::{BlockType, Document, ReadOptions, SourceEncoding};
+use std::io::{IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
 
 #[derive(Parser)]
 #[command(
@@ -13,6 +17,40 @@ use std::path::Path;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+}
+
+#[derive(clap::Args)]
+struct DbArg {
+    /// The corpus database.
+    #[arg(long, env = "LIANGHUI_DB", default_value = "lianghui.db")]
+    db: PathBuf,
+}
+
+#[derive(clap::Args)]
+struct FormatArg {
+    /// Output format; by default a table on a terminal and JSON Lines when piped.
+    #[arg(long, value_enum)]
+    format: Option<ListFormat>,
+}
+
+#[derive(clap::Args, Default)]
+struct FilterArgs {
+    #[arg(long)]
+    region: Option<String>,
+    /// Core indicator code, such as gdp_growth.
+    #[arg(long)]
+    code: Option<String>,
+    /// Part of the indicator phrase.
+    #[arg(long)]
+    indicator: Option<String>,
+    /// target, result or estimate.
+    #[arg(long)]
+    kind: Option<String>,
+    #[arg(long)]
+    year: Option<i32>,
+    /// level, change, share or rank.
+    #[arg(long)]
+    measure: Option<String>,
 }
 
 #[derive(Subcommand)]
@@ -26,23 +64,91 @@ enum Command {
         #[command(flatten)]
         input: InputArgs,
     },
-    /// Extract every quantitative fact of a document.
+    /// Extract every quantitative fact of a document (without --db), or list stored facts.
     Facts {
         /// Input file, or `-` for standard input.
         file: String,
-        /// Output format; by default a table on a terminal and JSON Lines when piped.
-        #[arg(long, value_enum)]
-        format: Option<ListFormat>,
+        #[command(flatten)]
+        format: FormatArg,
         #[command(flatten)]
         input: InputArgs,
     },
-}
-
-#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
-enum ListFormat {
-    Table,
-    Jsonl,
-    Csv,
+    /// Parse files, folders (recursively) or glob patterns into the corpus database.
+    Ingest {
+        #[arg(required = true)]
+        paths: Vec<String>,
+        #[command(flatten)]
+        db: DbArg,
+        /// No progress bar.
+        #[arg(long, short)]
+        quiet: bool,
+        /// Worker threads (0: all cores).
+        #[arg(long, default_value_t = 0)]
+        jobs: usize,
+        #[command(flatten)]
+        input: InputArgs,
+    },
+    /// Full-text search over restored paragraphs.
+    Search {
+        query: String,
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        #[command(flatten)]
+        db: DbArg,
+        #[command(flatten)]
+        format: FormatArg,
+    },
+    /// List stored facts, filtered.
+    Query {
+        #[command(flatten)]
+        filter: FilterArgs,
+        #[arg(long)]
+        limit: Option<usize>,
+        #[command(flatten)]
+        db: DbArg,
+        #[command(flatten)]
+        format: FormatArg,
+    },
+    /// One row per region (or per year with --by year): who set which figure.
+    Compare {
+        #[command(flatten)]
+        filter: FilterArgs,
+        #[arg(long, value_enum, default_value_t = CompareBy::Region)]
+        by: CompareBy,
+        #[command(flatten)]
+        db: DbArg,
+        #[command(flatten)]
+        format: FormatArg,
+    },
+    /// Targets set for a year beside the results reported for it: met, missed or unknown.
+    Track {
+        #[arg(long)]
+        code: String,
+        #[arg(long)]
+        region: Option<String>,
+        #[command(flatten)]
+        db: DbArg,
+        #[command(flatten)]
+        format: FormatArg,
+    },
+    /// Write the stored facts (or documents) to a file for pandas, R, DuckDB or Spark.
+    Export {
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        #[arg(long, short)]
+        output: PathBuf,
+        #[arg(long, value_enum, default_value_t = ExportTable::Facts)]
+        table: ExportTable,
+        #[command(flatten)]
+        db: DbArg,
+    },
+    /// List the stored documents.
+    Documents {
+        #[command(flatten)]
+        db: DbArg,
+        #[command(flatten)]
+        format: FormatArg,
+    },
 }
 
 #[derive(clap::Args)]
@@ -61,20 +167,77 @@ enum DocFormat {
     Text,
 }
 
-fn main() {
-    if let Err(e) = run(Cli::parse()) {
-        // A reader that stops early (`| head`) is not an error worth reporting.
-        if e.downcast_ref::<std::io::Error>()
-            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
-        {
-            return;
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum ListFormat {
+    Table,
+    Jsonl,
+    Csv,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum ExportFormat {
+    Csv,
+    Jsonl,
+    Parquet,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum ExportTable {
+    Facts,
+    Documents,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum CompareBy {
+    Region,
+    Year,
+}
+
+impl FormatArg {
+    fn resolve(&self) -> Format {
+        match self.format {
+            Some(ListFormat::Table) => Format::Table,
+            Some(ListFormat::Jsonl) => Format::Jsonl,
+            Some(ListFormat::Csv) => Format::Csv,
+            None if std::io::stdout().is_terminal() => Format::Table,
+            None => Format::Jsonl,
         }
-        eprintln!("lianghui: {e:#}");
-        std::process::exit(1);
     }
 }
 
-fn run(cli: Cli) -> Result<()> {
+impl FilterArgs {
+    fn to_filter(&self) -> FactFilter {
+        FactFilter {
+            region: self.region.clone(),
+            code: self.code.clone(),
+            indicator: self.indicator.clone(),
+            kind: self.kind.clone(),
+            year: self.year,
+            measure: self.measure.clone(),
+            ..FactFilter::default()
+        }
+    }
+}
+
+fn main() {
+    match run(Cli::parse()) {
+        Ok(code) => std::process::exit(code),
+        Err(e) => {
+            // A reader that stops early (`| head`) is not an error worth reporting.
+            if e.downcast_ref::<std::io::Error>()
+                .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            {
+                return;
+            }
+            eprintln!("lianghui: {e:#}");
+            std::process::exit(1);
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<i32> {
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
     match cli.command {
         Command::Parse {
             file,
@@ -82,7 +245,6 @@ fn run(cli: Cli) -> Result<()> {
             input,
         } => {
             let doc = load(&file, &input)?;
-            let mut out = std::io::stdout().lock();
             match format {
                 DocFormat::Json => {
                     serde_json::to_writer_pretty(&mut out, &doc)?;
@@ -90,7 +252,6 @@ fn run(cli: Cli) -> Result<()> {
                 }
                 DocFormat::Text => write_text(&mut out, &doc)?,
             }
-            Ok(())
         }
         Command::Facts {
             file,
@@ -99,32 +260,205 @@ fn run(cli: Cli) -> Result<()> {
         } => {
             let doc = load(&file, &input)?;
             let facts = lianghui::extract::facts(&doc);
-            let format = format.unwrap_or_else(default_list_format);
-            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-            output::write_facts(&mut out, &facts, format.into())?;
-            out.flush()?;
-            Ok(())
+            output::write_facts(&mut out, &facts, format.resolve())?;
         }
+        Command::Ingest {
+            paths,
+            db,
+            quiet,
+            jobs,
+            input,
+        } => {
+            return ingest(&paths, &db.db, quiet, jobs, &read_options(&input)?);
+        }
+        Command::Search {
+            query,
+            limit,
+            db,
+            format,
+        } => {
+            let store = open_existing(&db.db)?;
+            let hits = store.search(&query, limit)?;
+            output::write_rows(&mut out, &hits, format.resolve(), &["doc_id", "rank"])?;
+        }
+        Command::Query {
+            filter,
+            limit,
+            db,
+            format,
+        } => {
+            let store = open_existing(&db.db)?;
+            let mut f = filter.to_filter();
+            f.limit = limit;
+            let facts: Vec<_> = store.facts(&f)?;
+            output::write_rows(
+                &mut out,
+                &facts,
+                format.resolve(),
+                output::STORED_FACT_HIDDEN,
+            )?;
+        }
+        Command::Compare {
+            filter,
+            by,
+            db,
+            format,
+        } => {
+            if filter.code.is_none() && filter.indicator.is_none() {
+                bail!("compare needs --code or --indicator");
+            }
+            if by == CompareBy::Year && filter.region.is_none() {
+                bail!("compare --by year needs --region");
+            }
+            let store = open_existing(&db.db)?;
+            let facts = store.facts(&filter.to_filter())?;
+            let rows = store::compare(&facts, by == CompareBy::Year);
+            output::write_rows(
+                &mut out,
+                &rows,
+                format.resolve(),
+                &[
+                    "sentence",
+                    "doc_id",
+                    "article",
+                    "fact_id",
+                    "value_high",
+                    "indicator",
+                ],
+            )?;
+        }
+        Command::Track {
+            code,
+            region,
+            db,
+            format,
+        } => {
+            let store = open_existing(&db.db)?;
+            let filter = FactFilter {
+                code: Some(code.clone()),
+                region,
+                ..FactFilter::default()
+            };
+            let rows = store::track(&store.facts(&filter)?, &code);
+            output::write_rows(
+                &mut out,
+                &rows,
+                format.resolve(),
+                &["target_sentence", "result_sentence", "target_qualifier"],
+            )?;
+        }
+        Command::Export {
+            format,
+            output: path,
+            table,
+            db,
+        } => {
+            let store = open_existing(&db.db)?;
+            let file = std::fs::File::create(&path)
+                .with_context(|| format!("{}: cannot create", path.display()))?;
+            let mut w = std::io::BufWriter::new(file);
+            match (table, format) {
+                (ExportTable::Facts, ExportFormat::Parquet) => {
+                    store::write_facts_parquet(w, &store.facts(&FactFilter::default())?)?;
+                }
+                (ExportTable::Facts, f) => {
+                    let facts = store.facts(&FactFilter::default())?;
+                    output::write_rows(&mut w, &facts, list_format(f), &[])?;
+                    w.flush()?;
+                }
+                (ExportTable::Documents, ExportFormat::Parquet) => {
+                    bail!("documents export as csv or jsonl")
+                }
+                (ExportTable::Documents, f) => {
+                    output::write_rows(&mut w, &store.documents()?, list_format(f), &[])?;
+                    w.flush()?;
+                }
+            }
+        }
+        Command::Documents { db, format } => {
+            let store = open_existing(&db.db)?;
+            output::write_rows(&mut out, &store.documents()?, format.resolve(), &["hash"])?;
+        }
+    }
+    out.flush()?;
+    Ok(0)
+}
+
+fn list_format(f: ExportFormat) -> Format {
+    match f {
+        ExportFormat::Csv => Format::Csv,
+        _ => Format::Jsonl,
     }
 }
 
-fn default_list_format() -> ListFormat {
-    use std::io::IsTerminal;
-    if std::io::stdout().is_terminal() {
-        ListFormat::Table
+fn open_existing(db: &Path) -> Result<SqliteStore> {
+    if !db.exists() {
+        bail!(
+            "{}: no such database (create it with `lianghui ingest`)",
+            db.display()
+        );
+    }
+    SqliteStore::open(db).with_context(|| db.display().to_string())
+}
+
+/// Parses every input in parallel and stores each whole document in its own transaction.
+/// Returns the exit status: 0 when all went in, 2 when some failed.
+fn ingest(
+    paths: &[String],
+    db: &Path,
+    quiet: bool,
+    jobs: usize,
+    opts: &ReadOptions,
+) -> Result<i32> {
+    let (files, missing) = lianghui::corpus::collect_inputs(paths);
+    let mut store = SqliteStore::open(db).with_context(|| db.display().to_string())?;
+    let mut failed = missing.len();
+    for (name, why) in &missing {
+        eprintln!("lianghui: {name}: {why}");
+    }
+    let bar = if quiet || !std::io::stderr().is_terminal() {
+        indicatif::ProgressBar::hidden()
     } else {
-        ListFormat::Jsonl
-    }
-}
-
-impl From<ListFormat> for output::Format {
-    fn from(f: ListFormat) -> Self {
-        match f {
-            ListFormat::Table => output::Format::Table,
-            ListFormat::Jsonl => output::Format::Jsonl,
-            ListFormat::Csv => output::Format::Csv,
+        let b = indicatif::ProgressBar::new(files.len() as u64);
+        if let Ok(style) =
+            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} {per_sec} {eta} {msg}")
+        {
+            b.set_style(style);
         }
+        b
+    };
+    let (mut added, mut replaced, mut unchanged) = (0, 0, 0);
+    let mut store_error = None;
+    lianghui::corpus::process_all(&files, opts, jobs, |path, result| {
+        bar.inc(1);
+        if store_error.is_some() {
+            return;
+        }
+        match result
+            .map_err(|e| anyhow::anyhow!(e))
+            .and_then(|doc| Ok(store.ingest(&doc)?))
+        {
+            Ok(IngestOutcome::Added) => added += 1,
+            Ok(IngestOutcome::Replaced) => replaced += 1,
+            Ok(IngestOutcome::Unchanged) => unchanged += 1,
+            Err(e) => {
+                if e.downcast_ref::<store::StoreError>().is_some() {
+                    store_error = Some(e);
+                    return;
+                }
+                failed += 1;
+                bar.suspend(|| eprintln!("lianghui: {}: {e:#}", path.display()));
+            }
+        }
+    });
+    bar.finish_and_clear();
+    if let Some(e) = store_error {
+        return Err(e.context(db.display().to_string()));
     }
+    if !quiet {
+        eprintln!("{added} added, {replaced} replaced, {unchanged} unchanged, {failed} failed");
+    }
+    Ok(if failed > 0 { 2 } else { 0 })
 }
 
 fn read_options(input: &InputArgs) -> Result<ReadOptions> {

@@ -1,7 +1,8 @@
 //! Listing formats shared by every command that prints rows: aligned table, JSON Lines, CSV.
+//! Any serialisable row prints in all three; its fields, in declaration order, are the columns.
 
-use crate::extract::Fact;
 use serde::Serialize;
+use serde_json::Value;
 use std::io::{self, Write};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -11,17 +12,20 @@ pub enum Format {
     Csv,
 }
 
-/// A row that can be printed in every format.
-pub trait Row: Serialize {
-    /// Column names, in order.
-    fn headers() -> &'static [&'static str];
-    /// Cell texts, in the order of `headers`.
-    fn cells(&self) -> Vec<String>;
-}
-
-fn opt<T: ToString>(v: &Option<T>) -> String {
-    v.as_ref().map(ToString::to_string).unwrap_or_default()
-}
+/// Columns of stored facts too wide or too internal for a terminal table.
+pub const STORED_FACT_HIDDEN: &[&str] = &[
+    "sentence",
+    "block",
+    "optional",
+    "char_start",
+    "char_end",
+    "doc_id",
+    "id",
+    "article_kind",
+    "article_title",
+    "value_high",
+    "direction",
+];
 
 /// A number as people write it: no trailing `.0`, no exponent.
 pub fn number(v: f64) -> String {
@@ -33,108 +37,91 @@ pub fn number(v: f64) -> String {
     }
 }
 
-impl Row for Fact {
-    fn headers() -> &'static [&'static str] {
-        &[
-            "article",
-            "block",
-            "line",
-            "text",
-            "value",
-            "value_high",
-            "unit",
-            "qualifier",
-            "measure",
-            "direction",
-            "kind",
-            "region",
-            "indicator",
-            "code",
-            "year",
-            "optional",
-            "sentence",
-        ]
-    }
-
-    fn cells(&self) -> Vec<String> {
-        vec![
-            self.article.to_string(),
-            self.block.to_string(),
-            self.line.to_string(),
-            self.text.clone(),
-            number(self.value),
-            self.value_high.map(number).unwrap_or_default(),
-            self.unit.clone(),
-            self.qualifier.as_str().to_owned(),
-            self.measure.as_str().to_owned(),
-            self.direction
-                .map(|d| d.as_str().to_owned())
-                .unwrap_or_default(),
-            self.kind.as_str().to_owned(),
-            opt(&self.region),
-            self.indicator.clone(),
-            opt(&self.code),
-            opt(&self.year),
-            self.optional.to_string(),
-            self.sentence.clone(),
-        ]
+fn cell(v: &Value) -> String {
+    match v {
+        Value::Null => String::new(),
+        Value::String(s) => s.clone(),
+        Value::Number(n) => n.as_f64().map_or_else(|| n.to_string(), number),
+        Value::Bool(b) => b.to_string(),
+        other => other.to_string(),
     }
 }
 
-pub fn write_facts(out: &mut impl Write, facts: &[Fact], format: Format) -> io::Result<()> {
-    write_rows(out, facts, format, &["sentence", "block", "optional"])
+pub fn write_facts(
+    out: &mut impl Write,
+    facts: &[crate::extract::Fact],
+    format: Format,
+) -> io::Result<()> {
+    write_rows(
+        out,
+        facts,
+        format,
+        &["sentence", "block", "optional", "char_start", "char_end"],
+    )
 }
 
-/// Writes rows; `table_hidden` columns are left out of the table view only (too wide to read).
-pub fn write_rows<R: Row>(
+/// Writes rows; `table_hidden` columns are left out of the table view only.
+pub fn write_rows<R: Serialize>(
     out: &mut impl Write,
     rows: &[R],
     format: Format,
     table_hidden: &[&str],
 ) -> io::Result<()> {
-    match format {
-        Format::Jsonl => {
-            for r in rows {
-                serde_json::to_writer(&mut *out, r)?;
-                out.write_all(b"\n")?;
+    if format == Format::Jsonl {
+        for r in rows {
+            serde_json::to_writer(&mut *out, r)?;
+            out.write_all(b"\n")?;
+        }
+        return Ok(());
+    }
+    let objects: Vec<serde_json::Map<String, Value>> = rows
+        .iter()
+        .filter_map(|r| match serde_json::to_value(r) {
+            Ok(Value::Object(m)) => Some(m),
+            _ => None,
+        })
+        .collect();
+    let Some(first) = objects.first() else {
+        return Ok(());
+    };
+    let headers: Vec<&str> = first
+        .keys()
+        .map(String::as_str)
+        .filter(|h| format == Format::Csv || !table_hidden.contains(h))
+        .collect();
+    let table: Vec<Vec<String>> = std::iter::once(headers.iter().map(|h| h.to_string()).collect())
+        .chain(objects.iter().map(|o| {
+            headers
+                .iter()
+                .map(|h| o.get(*h).map(cell).unwrap_or_default())
+                .collect()
+        }))
+        .collect();
+    if format == Format::Csv {
+        for r in &table {
+            let cells: Vec<String> = r.iter().map(|c| csv_cell(c)).collect();
+            writeln!(out, "{}", cells.join(","))?;
+        }
+        return Ok(());
+    }
+    let widths: Vec<usize> = (0..headers.len())
+        .map(|c| {
+            table
+                .iter()
+                .map(|r| display_width(&r[c]))
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    for r in &table {
+        let mut line = String::new();
+        for (c, text) in r.iter().enumerate() {
+            line.push_str(text);
+            if c + 1 < r.len() {
+                line.push_str(&" ".repeat(widths[c] - display_width(text) + 2));
             }
         }
-        Format::Csv => {
-            writeln!(out, "{}", R::headers().join(","))?;
-            for r in rows {
-                let cells: Vec<String> = r.cells().iter().map(|c| csv_cell(c)).collect();
-                writeln!(out, "{}", cells.join(","))?;
-            }
-        }
-        Format::Table => {
-            let keep: Vec<usize> = (0..R::headers().len())
-                .filter(|&i| !table_hidden.contains(&R::headers()[i]))
-                .collect();
-            let table: Vec<Vec<String>> =
-                std::iter::once(R::headers().iter().map(|h| h.to_string()).collect())
-                    .chain(rows.iter().map(Row::cells))
-                    .map(|cells| keep.iter().map(|&i| cells[i].clone()).collect())
-                    .collect();
-            let widths: Vec<usize> = (0..keep.len())
-                .map(|c| {
-                    table
-                        .iter()
-                        .map(|r| display_width(&r[c]))
-                        .max()
-                        .unwrap_or(0)
-                })
-                .collect();
-            for r in &table {
-                let mut line = String::new();
-                for (c, cell) in r.iter().enumerate() {
-                    line.push_str(cell);
-                    if c + 1 < r.len() {
-                        line.push_str(&" ".repeat(widths[c] - display_width(cell) + 2));
-                    }
-                }
-                writeln!(out, "{}", line.trim_end())?;
-            }
-        }
+        writeln!(out, "{}", line.trim_end())?;
     }
     Ok(())
 }
@@ -182,5 +169,30 @@ mod tests {
     #[test]
     fn wide_characters_take_two_columns() {
         assert_eq!(display_width("山西5%"), 6);
+    }
+
+    #[derive(Serialize)]
+    struct R {
+        b: &'static str,
+        a: Option<f64>,
+    }
+
+    #[test]
+    fn columns_keep_field_order_in_every_format() {
+        let rows = [
+            R {
+                b: "x,y",
+                a: Some(2.0),
+            },
+            R {
+                b: "山西", a: None
+            },
+        ];
+        let mut csv = Vec::new();
+        write_rows(&mut csv, &rows, Format::Csv, &[]).unwrap();
+        assert_eq!(String::from_utf8(csv).unwrap(), "b,a\n\"x,y\",2\n山西,\n");
+        let mut table = Vec::new();
+        write_rows(&mut table, &rows, Format::Table, &["a"]).unwrap();
+        assert_eq!(String::from_utf8(table).unwrap(), "b\nx,y\n山西\n");
     }
 }

@@ -83,6 +83,11 @@ static DISTRIBUTIVE: LazyLock<Vec<(&'static str, Vec<&'static str>)>> = LazyLock
         .collect()
 });
 
+/// Whether a smaller outcome meets a target of this indicator (unemployment, prices).
+pub fn lower_is_better(code: &str) -> bool {
+    rows(INDICATORS).any(|r| r.first() == Some(&code) && r.get(4) == Some(&"lower"))
+}
+
 /// The core indicator code of a fact, from the synonym rules in `data/indicators.tsv`.
 pub fn indicator_code(indicator: &str, unit: &str, measure: Measure) -> Option<&'static str> {
     CODE_RULES

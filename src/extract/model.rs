@@ -59,14 +59,18 @@ as_str_impl!(FactKind { Target => "target", Result => "result", Estimate => "est
 pub struct Fact {
     /// Index of the article in the document (0-based).
     pub article: usize,
+    /// Index of the block in its article.
+    pub block: usize,
+    /// 1-based input line of the mention.
+    pub line: u32,
     /// The mention as printed: `5%左右`, `超过550亿元`.
     pub text: String,
     /// The number in base units, multipliers applied.
     pub value: f64,
-    pub unit: String,
-    pub qualifier: Qualifier,
     /// Upper end of a range, in base units.
     pub value_high: Option<f64>,
+    pub unit: String,
+    pub qualifier: Qualifier,
     pub measure: Measure,
     pub direction: Option<Direction>,
     pub kind: FactKind,
@@ -79,11 +83,7 @@ pub struct Fact {
     pub optional: bool,
     /// The sentence the fact came from.
     pub sentence: String,
-    /// Index of the block in its article.
-    pub block: usize,
     /// Character offsets of `text` in the block's text.
     pub char_start: usize,
     pub char_end: usize,
-    /// 1-based input line of the mention.
-    pub line: u32,
 }

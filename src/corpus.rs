@@ -1,0 +1,129 @@
+//! Many documents at once: finding the inputs, and reading, restoring and extracting them in
+//! parallel while one writer stores them in order of completion.
+
+use crate::read::ReadOptions;
+use crate::store::IngestDoc;
+use rayon::prelude::*;
+use sha2::{Digest, Sha256};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+
+/// File name endings taken when walking a folder.
+pub const TEXT_EXTENSIONS: &[&str] = &["txt", "text", "md"];
+
+/// Files named by `args`: files as given, folders walked recursively (text files only), glob
+/// patterns expanded. Sorted and deduplicated, so runs are repeatable. Names that match
+/// nothing are returned as errors.
+pub fn collect_inputs(args: &[String]) -> (Vec<PathBuf>, Vec<(String, String)>) {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for arg in args {
+        let path = Path::new(arg);
+        if path.is_dir() {
+            for entry in walkdir::WalkDir::new(path).sort_by_file_name() {
+                match entry {
+                    Ok(e) if e.file_type().is_file() && has_text_extension(e.path()) => {
+                        files.push(e.into_path())
+                    }
+                    Ok(_) => {}
+                    Err(e) => errors.push((arg.clone(), e.to_string())),
+                }
+            }
+        } else if path.exists() {
+            files.push(path.to_path_buf());
+        } else if arg.contains(['*', '?', '[']) {
+            match glob::glob(arg) {
+                Ok(paths) => {
+                    let before = files.len();
+                    for p in paths {
+                        match p {
+                            Ok(p) if p.is_file() => files.push(p),
+                            Ok(_) => {}
+                            Err(e) => errors.push((arg.clone(), e.to_string())),
+                        }
+                    }
+                    if files.len() == before {
+                        errors.push((arg.clone(), "the pattern matches no file".into()));
+                    }
+                }
+                Err(e) => errors.push((arg.clone(), format!("bad pattern: {e}"))),
+            }
+        } else {
+            errors.push((arg.clone(), "no such file or folder".into()));
+        }
+    }
+    files.sort();
+    files.dedup();
+    (files, errors)
+}
+
+fn has_text_extension(p: &Path) -> bool {
+    p.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| TEXT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+}
+
+/// Reads, parses and extracts one file.
+pub fn process(path: &Path, opts: &ReadOptions) -> Result<IngestDoc, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
+    if bytes.len() > opts.max_bytes {
+        return Err(format!(
+            "{} bytes, over the limit of {} bytes",
+            bytes.len(),
+            opts.max_bytes
+        ));
+    }
+    let name = path.to_string_lossy().into_owned();
+    let text = crate::read::decode(&bytes, opts).map_err(|e| e.to_string())?;
+    let document = crate::parse_text(&name, &text.text);
+    let facts = crate::extract::facts(&document);
+    let hash = Sha256::digest(&bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    Ok(IngestDoc {
+        path: name,
+        hash,
+        bytes: bytes.len(),
+        encoding: format!("{:?}", text.encoding).to_lowercase(),
+        document,
+        facts,
+    })
+}
+
+/// Processes `files` on a pool of `threads` (all cores when 0) and hands each result to
+/// `sink` on the calling thread as it completes. At most a few parsed documents wait in
+/// memory at once.
+pub fn process_all<F>(files: &[PathBuf], opts: &ReadOptions, threads: usize, mut sink: F)
+where
+    F: FnMut(&Path, Result<IngestDoc, String>),
+{
+    let pool = match rayon::ThreadPoolBuilder::new().num_threads(threads).build() {
+        Ok(p) => p,
+        Err(e) => {
+            for f in files {
+                sink(f, Err(format!("cannot start worker threads: {e}")));
+            }
+            return;
+        }
+    };
+    let (tx, rx) = mpsc::sync_channel::<(usize, Result<IngestDoc, String>)>(
+        2 * pool.current_num_threads().max(1),
+    );
+    std::thread::scope(|scope| {
+        scope.spawn(move || {
+            pool.install(|| {
+                files
+                    .par_iter()
+                    .enumerate()
+                    .for_each_with(tx, |tx, (i, f)| {
+                        // The receiver only goes away when the writer stopped; nothing to do then.
+                        let _ = tx.send((i, process(f, opts)));
+                    });
+            });
+        });
+        for (i, result) in rx {
+            sink(&files[i], result);
+        }
+    });
+}

@@ -1,0 +1,181 @@
+//! Stage 5, **store**: documents, blocks and facts in an embedded database, behind a narrow
+//! interface so that a server database can stand in later without touching the pipeline.
+
+mod analysis;
+mod parquet_export;
+pub mod sqlite;
+
+pub use analysis::{compare, track, CompareRow, TrackRow, TrackStatus};
+pub use parquet_export::write_facts_parquet;
+
+use crate::extract::Fact;
+use crate::structure::Document;
+use serde::Serialize;
+use thiserror::Error;
+
+#[derive(Debug, Error)]
+pub enum StoreError {
+    #[error("database: {0}")]
+    Db(#[from] rusqlite::Error),
+    #[error("stored data is not valid: {0}")]
+    Corrupt(String),
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+    #[error("parquet: {0}")]
+    Parquet(#[from] parquet::errors::ParquetError),
+}
+
+/// One parsed input, ready to store.
+#[derive(Debug, Clone)]
+pub struct IngestDoc {
+    pub path: String,
+    /// SHA-256 of the input bytes, hex.
+    pub hash: String,
+    pub bytes: usize,
+    pub encoding: String,
+    pub document: Document,
+    pub facts: Vec<Fact>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum IngestOutcome {
+    /// A new document.
+    Added,
+    /// The path was stored with other content; the old version is gone.
+    Replaced,
+    /// The same content is stored already.
+    Unchanged,
+}
+
+/// A stored document.
+#[derive(Debug, Clone, Serialize)]
+pub struct DocumentRow {
+    pub id: i64,
+    pub path: String,
+    pub hash: String,
+    pub bytes: i64,
+    pub encoding: String,
+    pub articles: i64,
+    pub facts: i64,
+    pub ingested_at: String,
+}
+
+/// A stored fact with the document it belongs to.
+#[derive(Debug, Clone, Serialize)]
+pub struct StoredFact {
+    pub id: i64,
+    pub doc_id: i64,
+    pub path: String,
+    pub article_kind: String,
+    pub article_title: Option<String>,
+    #[serde(flatten)]
+    pub fact: Fact,
+}
+
+/// Filters for listing facts; `None` matches anything.
+#[derive(Debug, Clone, Default)]
+pub struct FactFilter {
+    pub region: Option<String>,
+    pub code: Option<String>,
+    /// Substring of the indicator phrase.
+    pub indicator: Option<String>,
+    pub kind: Option<String>,
+    pub year: Option<i32>,
+    pub measure: Option<String>,
+    /// Substring of the sentence.
+    pub text: Option<String>,
+    pub doc_id: Option<i64>,
+    pub limit: Option<usize>,
+}
+
+/// A full-text search hit: a block that contains the query.
+#[derive(Debug, Clone, Serialize)]
+pub struct SearchHit {
+    pub doc_id: i64,
+    pub path: String,
+    pub article: i64,
+    pub article_title: Option<String>,
+    pub block: i64,
+    pub heading_path: String,
+    /// The block text around the first match, the matches marked 【like this】.
+    pub snippet: String,
+    pub line: i64,
+    pub rank: f64,
+}
+
+/// A stored article with its blocks, for display.
+#[derive(Debug, Clone, Serialize)]
+pub struct StoredArticle {
+    pub doc_id: i64,
+    pub path: String,
+    pub index: i64,
+    pub article: crate::structure::Article,
+}
+
+/// The storage interface the CLI and the server use.
+pub trait Store {
+    /// Stores one document with its facts atomically: all of it or none.
+    fn ingest(&mut self, doc: &IngestDoc) -> Result<IngestOutcome, StoreError>;
+    fn documents(&self) -> Result<Vec<DocumentRow>, StoreError>;
+    fn facts(&self, filter: &FactFilter) -> Result<Vec<StoredFact>, StoreError>;
+    fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>, StoreError>;
+    fn articles(&self, doc_id: i64) -> Result<Vec<StoredArticle>, StoreError>;
+}
+
+/// Search tokens for Chinese text: overlapping character bigrams of each run of Han characters
+/// (a single Han character between punctuation stands alone), lower-cased Latin words and
+/// numbers. A query tokenised the same way and searched as a phrase finds exact substrings of
+/// two characters or more, which word segmenters miss (`绿证`, `山西`).
+pub fn search_tokens(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() * 2);
+    let mut han: Vec<char> = Vec::new();
+    let mut word = String::new();
+    let flush_han = |han: &mut Vec<char>, out: &mut String| {
+        if han.len() == 1 {
+            out.push(han[0]);
+            out.push(' ');
+        }
+        for w in han.windows(2) {
+            out.push(w[0]);
+            out.push(w[1]);
+            out.push(' ');
+        }
+        han.clear();
+    };
+    let flush_word = |word: &mut String, out: &mut String| {
+        if !word.is_empty() {
+            out.push_str(&word.to_lowercase());
+            out.push(' ');
+            word.clear();
+        }
+    };
+    for c in text.chars() {
+        if crate::extract::is_han(c) {
+            flush_word(&mut word, &mut out);
+            han.push(c);
+        } else if c.is_alphanumeric() || c == '.' && !word.is_empty() {
+            flush_han(&mut han, &mut out);
+            word.push(c);
+        } else {
+            flush_han(&mut han, &mut out);
+            flush_word(&mut word, &mut out);
+        }
+    }
+    flush_han(&mut han, &mut out);
+    flush_word(&mut word, &mut out);
+    out.trim_end().to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_are_bigrams_of_han_runs() {
+        assert_eq!(search_tokens("山西绿证"), "山西 西绿 绿证");
+        assert_eq!(search_tokens("PM2.5年均浓度"), "pm2.5 年均 均浓 浓度");
+        assert_eq!(search_tokens("省，市"), "省 市");
+        assert_eq!(search_tokens(""), "");
+    }
+}

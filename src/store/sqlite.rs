@@ -1,0 +1,570 @@
+//! The SQLite store: one file, WAL journal, one transaction per document, FTS5 over bigrams.
+
+use super::*;
+use crate::extract::{Direction, FactKind, Measure, Qualifier};
+use crate::structure::{Article, ArticleKind, Block, BlockType, Span};
+use rusqlite::{params, Connection, OptionalExtension, Row};
+use std::path::Path;
+
+/// Schema versions, applied in order; `PRAGMA user_version` records how many ran.
+const MIGRATIONS: &[&str] = &[r#"
+CREATE TABLE documents (
+    id INTEGER PRIMARY KEY,
+    path TEXT NOT NULL UNIQUE,
+    hash TEXT NOT NULL,
+    bytes INTEGER NOT NULL,
+    encoding TEXT NOT NULL,
+    n_articles INTEGER NOT NULL,
+    n_facts INTEGER NOT NULL,
+    ingested_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+CREATE INDEX documents_hash ON documents(hash);
+CREATE TABLE articles (
+    id INTEGER PRIMARY KEY,
+    doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    title TEXT, subtitle TEXT, speaker TEXT,
+    authors TEXT NOT NULL,
+    date TEXT, region TEXT, continued_on TEXT, continued_from TEXT,
+    UNIQUE (doc_id, idx)
+);
+CREATE TABLE blocks (
+    id INTEGER PRIMARY KEY,
+    doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    article_idx INTEGER NOT NULL,
+    idx INTEGER NOT NULL,
+    type TEXT NOT NULL,
+    level INTEGER, runin INTEGER,
+    text TEXT NOT NULL,
+    heading_path TEXT NOT NULL,
+    line_start INTEGER NOT NULL, line_end INTEGER NOT NULL,
+    byte_start INTEGER NOT NULL, byte_end INTEGER NOT NULL
+);
+CREATE INDEX blocks_doc ON blocks(doc_id, article_idx, idx);
+CREATE VIRTUAL TABLE blocks_fts USING fts5(tokens, content='', contentless_delete=1);
+CREATE TABLE facts (
+    id INTEGER PRIMARY KEY,
+    doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    article_idx INTEGER NOT NULL,
+    block_idx INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    value REAL NOT NULL,
+    value_high REAL,
+    unit TEXT NOT NULL,
+    qualifier TEXT NOT NULL,
+    measure TEXT NOT NULL,
+    direction TEXT,
+    kind TEXT NOT NULL,
+    region TEXT,
+    indicator TEXT NOT NULL,
+    code TEXT,
+    year INTEGER,
+    optional INTEGER NOT NULL,
+    sentence TEXT NOT NULL,
+    char_start INTEGER NOT NULL,
+    char_end INTEGER NOT NULL,
+    line INTEGER NOT NULL
+);
+CREATE INDEX facts_code ON facts(code, kind, year);
+CREATE INDEX facts_region ON facts(region, year);
+CREATE INDEX facts_doc ON facts(doc_id);
+"#];
+
+pub struct SqliteStore {
+    conn: Connection,
+}
+
+impl SqliteStore {
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    pub fn open(path: &Path) -> Result<Self, StoreError> {
+        let conn = Connection::open(path)?;
+        Self::init(conn)
+    }
+
+    /// A private in-memory database, for tests.
+    pub fn in_memory() -> Result<Self, StoreError> {
+        Self::init(Connection::open_in_memory()?)
+    }
+
+    /// Opens an existing database without write access, for the server.
+    pub fn open_read_only(path: &Path) -> Result<Self, StoreError> {
+        let conn = Connection::open_with_flags(
+            path,
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        conn.pragma_update(None, "query_only", true)?;
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if version as usize != MIGRATIONS.len() {
+            return Err(StoreError::Corrupt(format!(
+                "schema version {version}, expected {} (run `lianghui ingest` once to migrate)",
+                MIGRATIONS.len()
+            )));
+        }
+        Ok(Self { conn })
+    }
+
+    fn init(conn: Connection) -> Result<Self, StoreError> {
+        conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        // WAL: readers (the server) never block the writer, and a killed writer leaves the
+        // last committed state.
+        let _mode: String = conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.pragma_update(None, "foreign_keys", true)?;
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        for (i, sql) in MIGRATIONS.iter().enumerate().skip(version.max(0) as usize) {
+            let tx = conn.unchecked_transaction()?;
+            tx.execute_batch(sql)?;
+            tx.pragma_update(None, "user_version", i as i64 + 1)?;
+            tx.commit()?;
+        }
+        Ok(Self { conn })
+    }
+
+    /// Checks that every stored document is whole: its recorded article and fact counts match
+    /// the rows present.
+    pub fn check_consistency(&self) -> Result<(), StoreError> {
+        let integrity: String = self
+            .conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+        if integrity != "ok" {
+            return Err(StoreError::Corrupt(integrity));
+        }
+        let broken: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT d.path FROM documents d
+                 WHERE d.n_facts != (SELECT count(*) FROM facts f WHERE f.doc_id = d.id)
+                    OR d.n_articles != (SELECT count(*) FROM articles a WHERE a.doc_id = d.id)
+                 LIMIT 1",
+                [],
+                |r| r.get(0),
+            )
+            .optional()?;
+        match broken {
+            Some(path) => Err(StoreError::Corrupt(format!("{path} is stored in part"))),
+            None => Ok(()),
+        }
+    }
+
+    fn delete_document(tx: &rusqlite::Transaction, id: i64) -> Result<(), StoreError> {
+        tx.execute(
+            "DELETE FROM blocks_fts WHERE rowid IN (SELECT id FROM blocks WHERE doc_id = ?1)",
+            [id],
+        )?;
+        tx.execute("DELETE FROM documents WHERE id = ?1", [id])?;
+        Ok(())
+    }
+}
+
+fn heading_paths(article: &Article) -> Vec<String> {
+    let mut stack: Vec<(u8, &str)> = Vec::new();
+    article
+        .blocks
+        .iter()
+        .map(|b| {
+            if b.kind == BlockType::Heading {
+                let level = b.level.unwrap_or(1);
+                stack.retain(|&(l, _)| l < level);
+                stack.push((level, &b.text));
+            }
+            stack
+                .iter()
+                .map(|&(_, t)| t)
+                .collect::<Vec<_>>()
+                .join(" > ")
+        })
+        .collect()
+}
+
+impl Store for SqliteStore {
+    fn ingest(&mut self, doc: &IngestDoc) -> Result<IngestOutcome, StoreError> {
+        let tx = self.conn.transaction()?;
+        let same: Option<i64> = tx
+            .query_row(
+                "SELECT id FROM documents WHERE hash = ?1 AND path = ?2",
+                params![doc.hash, doc.path],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if same.is_some() {
+            return Ok(IngestOutcome::Unchanged);
+        }
+        let old: Option<i64> = tx
+            .query_row(
+                "SELECT id FROM documents WHERE path = ?1",
+                [&doc.path],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if let Some(id) = old {
+            Self::delete_document(&tx, id)?;
+        }
+        tx.execute(
+            "INSERT INTO documents (path, hash, bytes, encoding, n_articles, n_facts)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![
+                doc.path,
+                doc.hash,
+                doc.bytes as i64,
+                doc.encoding,
+                doc.document.articles.len() as i64,
+                doc.facts.len() as i64
+            ],
+        )?;
+        let doc_id = tx.last_insert_rowid();
+        {
+            let mut art = tx.prepare_cached(
+                "INSERT INTO articles (doc_id, idx, kind, title, subtitle, speaker, authors, date,
+                 region, continued_on, continued_from) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)",
+            )?;
+            let mut blk = tx.prepare_cached(
+                "INSERT INTO blocks (doc_id, article_idx, idx, type, level, runin, text,
+                 heading_path, line_start, line_end, byte_start, byte_end)
+                 VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)",
+            )?;
+            let mut fts =
+                tx.prepare_cached("INSERT INTO blocks_fts (rowid, tokens) VALUES (?1, ?2)")?;
+            for (ai, a) in doc.document.articles.iter().enumerate() {
+                let authors = serde_json::to_string(&a.authors).unwrap_or_else(|_| "[]".into());
+                art.execute(params![
+                    doc_id,
+                    ai as i64,
+                    a.kind.as_str(),
+                    a.title,
+                    a.subtitle,
+                    a.speaker,
+                    authors,
+                    a.date,
+                    a.region,
+                    a.continued_on,
+                    a.continued_from
+                ])?;
+                let paths = heading_paths(a);
+                for (bi, b) in a.blocks.iter().enumerate() {
+                    blk.execute(params![
+                        doc_id,
+                        ai as i64,
+                        bi as i64,
+                        if b.kind == BlockType::Heading {
+                            "heading"
+                        } else {
+                            "paragraph"
+                        },
+                        b.level,
+                        b.runin,
+                        b.text,
+                        paths[bi],
+                        b.span.line_start,
+                        b.span.line_end,
+                        b.span.byte_start as i64,
+                        b.span.byte_end as i64
+                    ])?;
+                    let block_id = tx.last_insert_rowid();
+                    fts.execute(params![block_id, search_tokens(&b.text)])?;
+                }
+            }
+            let mut fact = tx.prepare_cached(
+                "INSERT INTO facts (doc_id, article_idx, block_idx, text, value, value_high, unit,
+                 qualifier, measure, direction, kind, region, indicator, code, year, optional,
+                 sentence, char_start, char_end, line)
+                 VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20)",
+            )?;
+            for f in &doc.facts {
+                fact.execute(params![
+                    doc_id,
+                    f.article as i64,
+                    f.block as i64,
+                    f.text,
+                    f.value,
+                    f.value_high,
+                    f.unit,
+                    f.qualifier.as_str(),
+                    f.measure.as_str(),
+                    f.direction.map(Direction::as_str),
+                    f.kind.as_str(),
+                    f.region,
+                    f.indicator,
+                    f.code,
+                    f.year,
+                    f.optional,
+                    f.sentence,
+                    f.char_start as i64,
+                    f.char_end as i64,
+                    f.line
+                ])?;
+            }
+        }
+        tx.commit()?;
+        Ok(if old.is_some() {
+            IngestOutcome::Replaced
+        } else {
+            IngestOutcome::Added
+        })
+    }
+
+    fn documents(&self) -> Result<Vec<DocumentRow>, StoreError> {
+        let mut st = self.conn.prepare(
+            "SELECT id, path, hash, bytes, encoding, n_articles, n_facts, ingested_at
+             FROM documents ORDER BY path",
+        )?;
+        let rows = st.query_map([], |r| {
+            Ok(DocumentRow {
+                id: r.get(0)?,
+                path: r.get(1)?,
+                hash: r.get(2)?,
+                bytes: r.get(3)?,
+                encoding: r.get(4)?,
+                articles: r.get(5)?,
+                facts: r.get(6)?,
+                ingested_at: r.get(7)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    fn facts(&self, filter: &FactFilter) -> Result<Vec<StoredFact>, StoreError> {
+        let mut sql = String::from(
+            "SELECT f.id, f.doc_id, d.path, a.kind, a.title, f.article_idx, f.block_idx, f.text,
+                    f.value, f.value_high, f.unit, f.qualifier, f.measure, f.direction, f.kind,
+                    f.region, f.indicator, f.code, f.year, f.optional, f.sentence, f.char_start,
+                    f.char_end, f.line
+             FROM facts f JOIN documents d ON d.id = f.doc_id
+             JOIN articles a ON a.doc_id = f.doc_id AND a.idx = f.article_idx WHERE 1=1",
+        );
+        let mut args: Vec<Box<dyn rusqlite::ToSql>> = Vec::new();
+        let mut add = |clause: &str, v: Box<dyn rusqlite::ToSql>| {
+            args.push(v);
+            sql.push_str(&clause.replace('?', &format!("?{}", args.len())));
+        };
+        if let Some(r) = &filter.region {
+            add(" AND f.region = ?", Box::new(r.clone()));
+        }
+        if let Some(c) = &filter.code {
+            add(" AND f.code = ?", Box::new(c.clone()));
+        }
+        if let Some(i) = &filter.indicator {
+            add(" AND instr(f.indicator, ?) > 0", Box::new(i.clone()));
+        }
+        if let Some(k) = &filter.kind {
+            add(" AND f.kind = ?", Box::new(k.clone()));
+        }
+        if let Some(y) = filter.year {
+            add(" AND f.year = ?", Box::new(y));
+        }
+        if let Some(m) = &filter.measure {
+            add(" AND f.measure = ?", Box::new(m.clone()));
+        }
+        if let Some(t) = &filter.text {
+            add(" AND instr(f.sentence, ?) > 0", Box::new(t.clone()));
+        }
+        if let Some(d) = filter.doc_id {
+            add(" AND f.doc_id = ?", Box::new(d));
+        }
+        sql.push_str(" ORDER BY d.path, f.article_idx, f.block_idx, f.char_start");
+        if let Some(l) = filter.limit {
+            sql.push_str(&format!(" LIMIT {l}"));
+        }
+        let mut st = self.conn.prepare(&sql)?;
+        let params: Vec<&dyn rusqlite::ToSql> = args.iter().map(|b| b.as_ref()).collect();
+        let rows = st.query_map(params.as_slice(), stored_fact)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>, StoreError> {
+        let tokens = search_tokens(query);
+        if tokens.is_empty() {
+            return Ok(Vec::new());
+        }
+        let needle = query.trim();
+        // One character: no bigram to look up; scan the text instead.
+        let single = !tokens.contains(' ') && tokens.chars().count() == 1;
+        let (sql, arg) = if single {
+            (
+                "SELECT b.id, b.doc_id, d.path, b.article_idx, a.title, b.idx, b.heading_path,
+                        b.text, b.line_start, 0.0
+                 FROM blocks b JOIN documents d ON d.id = b.doc_id
+                 JOIN articles a ON a.doc_id = b.doc_id AND a.idx = b.article_idx
+                 WHERE instr(b.text, ?1) > 0 ORDER BY d.path, b.article_idx, b.idx LIMIT ?2",
+                needle.to_owned(),
+            )
+        } else {
+            (
+                "SELECT b.id, b.doc_id, d.path, b.article_idx, a.title, b.idx, b.heading_path,
+                        b.text, b.line_start, bm25(blocks_fts)
+                 FROM blocks_fts JOIN blocks b ON b.id = blocks_fts.rowid
+                 JOIN documents d ON d.id = b.doc_id
+                 JOIN articles a ON a.doc_id = b.doc_id AND a.idx = b.article_idx
+                 WHERE blocks_fts MATCH ?1 ORDER BY bm25(blocks_fts) LIMIT ?2",
+                format!("\"{}\"", tokens.replace('"', "")),
+            )
+        };
+        let mut st = self.conn.prepare(sql)?;
+        let rows = st.query_map(params![arg, limit as i64], |r| {
+            let text: String = r.get(7)?;
+            Ok(SearchHit {
+                doc_id: r.get(1)?,
+                path: r.get(2)?,
+                article: r.get(3)?,
+                article_title: r.get(4)?,
+                block: r.get(5)?,
+                heading_path: r.get(6)?,
+                snippet: snippet(&text, needle),
+                line: r.get(8)?,
+                rank: r.get(9)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    fn articles(&self, doc_id: i64) -> Result<Vec<StoredArticle>, StoreError> {
+        let path: String = self
+            .conn
+            .query_row("SELECT path FROM documents WHERE id = ?1", [doc_id], |r| {
+                r.get(0)
+            })
+            .optional()?
+            .ok_or_else(|| StoreError::Corrupt(format!("no document {doc_id}")))?;
+        let mut st = self.conn.prepare(
+            "SELECT idx, kind, title, subtitle, speaker, authors, date, region, continued_on,
+                    continued_from FROM articles WHERE doc_id = ?1 ORDER BY idx",
+        )?;
+        let mut articles: Vec<StoredArticle> = st
+            .query_map([doc_id], |r| {
+                let authors: String = r.get(5)?;
+                let kind: String = r.get(1)?;
+                Ok(StoredArticle {
+                    doc_id,
+                    path: path.clone(),
+                    index: r.get(0)?,
+                    article: Article {
+                        kind: parse_kind(&kind),
+                        title: r.get(2)?,
+                        subtitle: r.get(3)?,
+                        speaker: r.get(4)?,
+                        authors: serde_json::from_str(&authors).unwrap_or_default(),
+                        date: r.get(6)?,
+                        region: r.get(7)?,
+                        continued_on: r.get(8)?,
+                        continued_from: r.get(9)?,
+                        blocks: Vec::new(),
+                    },
+                })
+            })?
+            .collect::<Result<_, _>>()?;
+        let mut st = self.conn.prepare(
+            "SELECT article_idx, type, level, runin, text, line_start, line_end, byte_start,
+                    byte_end FROM blocks WHERE doc_id = ?1 ORDER BY article_idx, idx",
+        )?;
+        let blocks = st.query_map([doc_id], |r| {
+            let kind: String = r.get(1)?;
+            Ok((
+                r.get::<_, i64>(0)?,
+                Block {
+                    kind: if kind == "heading" {
+                        BlockType::Heading
+                    } else {
+                        BlockType::Paragraph
+                    },
+                    level: r.get(2)?,
+                    runin: r.get(3)?,
+                    text: r.get(4)?,
+                    span: Span {
+                        line_start: r.get(5)?,
+                        line_end: r.get(6)?,
+                        byte_start: r.get::<_, i64>(7)? as usize,
+                        byte_end: r.get::<_, i64>(8)? as usize,
+                    },
+                    line_map: Vec::new(),
+                },
+            ))
+        })?;
+        for row in blocks {
+            let (ai, block) = row?;
+            if let Some(a) = articles.iter_mut().find(|a| a.index == ai) {
+                a.article.blocks.push(block);
+            }
+        }
+        Ok(articles)
+    }
+}
+
+fn parse_kind(s: &str) -> ArticleKind {
+    match s {
+        "government_work_report" => ArticleKind::GovernmentWorkReport,
+        "standing_committee_report" => ArticleKind::StandingCommitteeReport,
+        "news" => ArticleKind::News,
+        _ => ArticleKind::Other,
+    }
+}
+
+fn stored_fact(r: &Row) -> rusqlite::Result<StoredFact> {
+    let bad = |i: usize, what: &str| {
+        rusqlite::Error::FromSqlConversionFailure(
+            i,
+            rusqlite::types::Type::Text,
+            format!("unknown {what}").into(),
+        )
+    };
+    let qualifier: String = r.get(11)?;
+    let measure: String = r.get(12)?;
+    let direction: Option<String> = r.get(13)?;
+    let kind: String = r.get(14)?;
+    Ok(StoredFact {
+        id: r.get(0)?,
+        doc_id: r.get(1)?,
+        path: r.get(2)?,
+        article_kind: r.get(3)?,
+        article_title: r.get(4)?,
+        fact: Fact {
+            article: r.get::<_, i64>(5)? as usize,
+            block: r.get::<_, i64>(6)? as usize,
+            text: r.get(7)?,
+            value: r.get(8)?,
+            value_high: r.get(9)?,
+            unit: r.get(10)?,
+            qualifier: Qualifier::parse(&qualifier).ok_or_else(|| bad(11, "qualifier"))?,
+            measure: Measure::parse(&measure).ok_or_else(|| bad(12, "measure"))?,
+            direction: direction.as_deref().and_then(Direction::parse),
+            kind: FactKind::parse(&kind).ok_or_else(|| bad(14, "kind"))?,
+            region: r.get(15)?,
+            indicator: r.get(16)?,
+            code: r.get(17)?,
+            year: r.get(18)?,
+            optional: r.get(19)?,
+            sentence: r.get(20)?,
+            char_start: r.get::<_, i64>(21)? as usize,
+            char_end: r.get::<_, i64>(22)? as usize,
+            line: r.get(23)?,
+        },
+    })
+}
+
+/// The text around the first match of `needle`, every match marked 【…】.
+pub fn snippet(text: &str, needle: &str) -> String {
+    const SIDE: usize = 40;
+    let chars: Vec<char> = text.chars().collect();
+    let needle_chars: Vec<char> = needle.chars().collect();
+    let first = (!needle_chars.is_empty())
+        .then(|| {
+            chars
+                .windows(needle_chars.len())
+                .position(|w| w == needle_chars.as_slice())
+        })
+        .flatten()
+        .unwrap_or(0);
+    let lo = first.saturating_sub(SIDE);
+    let hi = (first + needle_chars.len() + SIDE).min(chars.len());
+    let window: String = chars[lo..hi].iter().collect();
+    let marked = if needle.is_empty() {
+        window
+    } else {
+        window.replace(needle, &format!("【{needle}】"))
+    };
+    format!(
+        "{}{}{}",
+        if lo > 0 { "…" } else { "" },
+        marked,
+        if hi < chars.len() { "…" } else { "" }
+    )
+}

@@ -1,0 +1,457 @@
+//! The corpus commands over a small corpus made here: the bundled sample plus short synthetic
+//! reports of other provinces and years.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn lianghui(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_lianghui"))
+        .args(args)
+        .env_remove("LIANGHUI_DB")
+        .output()
+        .expect("the binary runs")
+}
+
+fn report(province: &str, year: i32, review: &str, plan: &str) -> String {
+    format!(
+        "政府工作报告\n——{year}年1月20日在{province}省第十四届人民代表大会第三次会议上\n省长 某某某\n\n各位代表：\n现在，我代表省人民政府向大会报告工作，请予审议。\n\n一、{}年工作回顾\n\n{review}\n\n二、{year}年工作安排\n\n{plan}\n",
+        year - 1
+    )
+}
+
+/// Writes the corpus into `dir` and returns its folder.
+fn make_corpus(dir: &Path) -> PathBuf {
+    let corpus = dir.join("corpus");
+    std::fs::create_dir_all(corpus.join("2026")).unwrap();
+    std::fs::copy(
+        common::root().join(common::SAMPLE),
+        corpus.join("shanxi-2025.txt"),
+    )
+    .unwrap();
+    let files = [
+        (
+            "henan-2025.txt",
+            report("河南", 2025, "过去一年，全省生产总值增长5.1%。", "今年主要预期目标是：全省生产总值增长5.5%左右，城镇调查失业率5.5%以内，粮食产量稳定在1300亿斤以上。"),
+        ),
+        (
+            "2026/henan-2026.txt",
+            report("河南", 2026, "过去一年，全省生产总值增长5.6%，城镇调查失业率5.2%，绿证交易量增长一倍。", "今年主要预期目标是：全省生产总值增长5%以上。"),
+        ),
+        (
+            "hunan-2025.txt",
+            report("湖南", 2025, "过去一年，全省生产总值增长4.8%。", "今年主要预期目标是：地区生产总值增长5.5%以上。"),
+        ),
+        (
+            "2026/hunan-2026.txt",
+            report("湖南", 2026, "过去一年，全省生产总值增长5.4%。", "今年主要预期目标是：地区生产总值增长5%左右。"),
+        ),
+    ];
+    for (name, text) in files {
+        std::fs::write(corpus.join(name), text).unwrap();
+    }
+    corpus
+}
+
+fn jsonl(o: &Output) -> Vec<serde_json::Value> {
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    String::from_utf8_lossy(&o.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+struct Corpus {
+    _dir: tempfile::TempDir,
+    root: PathBuf,
+    db: String,
+}
+
+fn ingested() -> Corpus {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = make_corpus(dir.path());
+    let db = dir.path().join("c.db").to_str().unwrap().to_owned();
+    let o = lianghui(&["ingest", corpus.to_str().unwrap(), "--db", &db, "--quiet"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    Corpus {
+        root: dir.path().to_path_buf(),
+        _dir: dir,
+        db,
+    }
+}
+
+#[test]
+fn compare_gives_one_row_per_region() {
+    let c = ingested();
+    let rows = jsonl(&lianghui(&[
+        "compare",
+        "--code",
+        "gdp_growth",
+        "--kind",
+        "target",
+        "--year",
+        "2025",
+        "--db",
+        &c.db,
+        "--format",
+        "jsonl",
+    ]));
+    let got: Vec<(String, f64, String)> = rows
+        .iter()
+        .map(|r| {
+            (
+                r["region"].as_str().unwrap().to_owned(),
+                r["value"].as_f64().unwrap(),
+                r["mark"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    let want: Vec<(String, f64, String)> = [
+        ("四川", 5.5, "≥"),
+        ("山东", 5.0, "≥"),
+        ("广东", 5.0, "≈"),
+        ("江苏", 5.0, "≥"),
+        ("河南", 5.5, "≈"),
+        ("湖南", 5.5, "≥"),
+    ]
+    .iter()
+    .map(|(r, v, m)| (r.to_string(), *v, m.to_string()))
+    .collect();
+    assert_eq!(got, want);
+    // Henan's figure comes from its own report, not from the press round-up.
+    let henan = rows.iter().find(|r| r["region"] == "河南").unwrap();
+    assert!(henan["path"].as_str().unwrap().ends_with("henan-2025.txt"));
+    assert!(henan["sentence"]
+        .as_str()
+        .unwrap()
+        .contains("全省生产总值增长5.5%左右"));
+}
+
+#[test]
+fn compare_by_year_follows_one_region() {
+    let c = ingested();
+    let rows = jsonl(&lianghui(&[
+        "compare",
+        "--code",
+        "gdp_growth",
+        "--kind",
+        "target",
+        "--region",
+        "河南",
+        "--by",
+        "year",
+        "--db",
+        &c.db,
+        "--format",
+        "jsonl",
+    ]));
+    let years: Vec<(i64, f64)> = rows
+        .iter()
+        .map(|r| (r["year"].as_i64().unwrap(), r["value"].as_f64().unwrap()))
+        .collect();
+    assert_eq!(years, [(2025, 5.5), (2026, 5.0)]);
+}
+
+#[test]
+fn track_judges_targets_with_their_qualifiers() {
+    let c = ingested();
+    let status = |region: &str, code: &str| -> Vec<(i64, String)> {
+        jsonl(&lianghui(&[
+            "track", "--code", code, "--region", region, "--db", &c.db, "--format", "jsonl",
+        ]))
+        .iter()
+        .map(|r| {
+            (
+                r["year"].as_i64().unwrap(),
+                r["status"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+    };
+    // 5.5%左右 met by 5.6%; 5%以上 for 2026 not yet reported.
+    assert_eq!(
+        status("河南", "gdp_growth"),
+        [
+            (2024, "unknown".into()),
+            (2025, "met".into()),
+            (2026, "unknown".into())
+        ]
+    );
+    // 5.5%以上 missed by 5.4%.
+    assert_eq!(
+        status("湖南", "gdp_growth"),
+        [
+            (2024, "unknown".into()),
+            (2025, "missed".into()),
+            (2026, "unknown".into())
+        ]
+    );
+    // A ceiling: unemployment 5.5%以内 met by 5.2%.
+    assert_eq!(
+        status("河南", "urban_unemployment_rate"),
+        [(2025, "met".into())]
+    );
+}
+
+#[test]
+fn search_finds_two_and_four_character_queries() {
+    let c = ingested();
+    let hits = jsonl(&lianghui(&[
+        "search", "绿证", "--db", &c.db, "--format", "jsonl",
+    ]));
+    let paths: Vec<&str> = hits.iter().map(|h| h["path"].as_str().unwrap()).collect();
+    assert_eq!(hits.len(), 2, "{paths:?}");
+    assert!(hits
+        .iter()
+        .all(|h| h["snippet"].as_str().unwrap().contains("【绿证】")));
+    let hits = jsonl(&lianghui(&[
+        "search",
+        "绿色工厂",
+        "--db",
+        &c.db,
+        "--format",
+        "jsonl",
+    ]));
+    assert_eq!(hits.len(), 1);
+    assert_eq!(
+        hits[0]["heading_path"],
+        "一、2024年工作回顾 > ——向绿而行生态宜人"
+    );
+    assert_eq!(hits[0]["line"], 165);
+    let hits = jsonl(&lianghui(&[
+        "search", "山西", "--db", &c.db, "--format", "jsonl", "--limit", "100",
+    ]));
+    assert!(hits.len() >= 5);
+    let none = jsonl(&lianghui(&[
+        "search",
+        "火星基地",
+        "--db",
+        &c.db,
+        "--format",
+        "jsonl",
+    ]));
+    assert!(none.is_empty());
+}
+
+#[test]
+fn query_filters_combine() {
+    let c = ingested();
+    let rows = jsonl(&lianghui(&[
+        "query", "--region", "河南", "--kind", "result", "--year", "2025", "--db", &c.db,
+        "--format", "jsonl",
+    ]));
+    assert!(!rows.is_empty());
+    assert!(rows
+        .iter()
+        .all(|r| r["region"] == "河南" && r["kind"] == "result" && r["year"] == 2025));
+    let rows = jsonl(&lianghui(&[
+        "query",
+        "--indicator",
+        "粮食",
+        "--db",
+        &c.db,
+        "--format",
+        "jsonl",
+    ]));
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0]["value"], 1.3e11);
+    assert_eq!(rows[0]["code"], "grain_output");
+}
+
+#[test]
+fn reingest_is_idempotent_and_a_changed_file_replaces_its_old_version() {
+    let c = ingested();
+    let count = || jsonl(&lianghui(&["query", "--db", &c.db, "--format", "jsonl"])).len();
+    let before = count();
+    let corpus = c.root.join("corpus");
+    let o = lianghui(&["ingest", corpus.to_str().unwrap(), "--db", &c.db]);
+    assert!(o.status.success());
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("0 added, 0 replaced, 5 unchanged, 0 failed")
+    );
+    assert_eq!(count(), before);
+
+    let hunan = corpus.join("hunan-2025.txt");
+    let text = std::fs::read_to_string(&hunan)
+        .unwrap()
+        .replace("5.5%以上", "6%以上");
+    std::fs::write(&hunan, text).unwrap();
+    let o = lianghui(&["ingest", hunan.to_str().unwrap(), "--db", &c.db]);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("0 added, 1 replaced"));
+    assert_eq!(count(), before);
+    let rows = jsonl(&lianghui(&[
+        "query", "--region", "湖南", "--kind", "target", "--year", "2025", "--db", &c.db,
+        "--format", "jsonl",
+    ]));
+    let values: Vec<f64> = rows.iter().map(|r| r["value"].as_f64().unwrap()).collect();
+    assert_eq!(values, [6.0]);
+    let docs = jsonl(&lianghui(&[
+        "documents",
+        "--db",
+        &c.db,
+        "--format",
+        "jsonl",
+    ]));
+    assert_eq!(docs.len(), 5);
+}
+
+#[test]
+fn a_failing_file_does_not_stop_the_others() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = make_corpus(dir.path());
+    std::fs::write(corpus.join("broken.txt"), b"\x00\x01binary").unwrap();
+    let db = dir.path().join("c.db");
+    let o = lianghui(&[
+        "ingest",
+        corpus.to_str().unwrap(),
+        "--db",
+        db.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("broken.txt") && err.contains("NUL"), "{err}");
+    assert!(
+        err.contains("5 added, 0 replaced, 0 unchanged, 1 failed"),
+        "{err}"
+    );
+}
+
+#[test]
+fn exports_read_back_with_the_same_row_count() {
+    use parquet::file::reader::{FileReader, SerializedFileReader};
+    let c = ingested();
+    let n = jsonl(&lianghui(&["query", "--db", &c.db, "--format", "jsonl"])).len();
+    assert!(n > 80);
+    let pq = c.root.join("facts.parquet");
+    let o = lianghui(&[
+        "export",
+        "--format",
+        "parquet",
+        "-o",
+        pq.to_str().unwrap(),
+        "--db",
+        &c.db,
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let reader = SerializedFileReader::new(std::fs::File::open(&pq).unwrap()).unwrap();
+    assert_eq!(reader.metadata().file_metadata().num_rows() as usize, n);
+    let fields: Vec<String> = reader
+        .metadata()
+        .file_metadata()
+        .schema_descr()
+        .columns()
+        .iter()
+        .map(|c| c.name().to_owned())
+        .collect();
+    assert!(fields.contains(&"value".to_owned()) && fields.contains(&"code".to_owned()));
+    // Values survive the round trip.
+    let mut values = Vec::new();
+    for row in reader.get_row_iter(None).unwrap() {
+        let row = row.unwrap();
+        for (name, field) in row.get_column_iter() {
+            if name == "value" {
+                if let parquet::record::Field::Double(v) = field {
+                    values.push(*v);
+                }
+            }
+        }
+    }
+    assert_eq!(values.len(), n);
+    assert!(values.contains(&1.4e13));
+
+    let csv = c.root.join("facts.csv");
+    lianghui(&[
+        "export",
+        "--format",
+        "csv",
+        "-o",
+        csv.to_str().unwrap(),
+        "--db",
+        &c.db,
+    ]);
+    assert_eq!(
+        std::fs::read_to_string(&csv).unwrap().lines().count(),
+        n + 1
+    );
+    let jl = c.root.join("docs.jsonl");
+    lianghui(&[
+        "export",
+        "--format",
+        "jsonl",
+        "--table",
+        "documents",
+        "-o",
+        jl.to_str().unwrap(),
+        "--db",
+        &c.db,
+    ]);
+    assert_eq!(std::fs::read_to_string(&jl).unwrap().lines().count(), 5);
+}
+
+#[test]
+fn a_killed_ingest_leaves_only_whole_documents() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("many");
+    std::fs::create_dir_all(&corpus).unwrap();
+    let sample = std::fs::read_to_string(common::root().join(common::SAMPLE)).unwrap();
+    let total = 400;
+    for i in 0..total {
+        // Each copy differs, so each is a document of its own.
+        std::fs::write(
+            corpus.join(format!("doc-{i:04}.txt")),
+            format!("{sample}\n第{i}份。\n"),
+        )
+        .unwrap();
+    }
+    let db = dir.path().join("k.db");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_lianghui"))
+        .args([
+            "ingest",
+            corpus.to_str().unwrap(),
+            "--db",
+            db.to_str().unwrap(),
+            "--quiet",
+            "--jobs",
+            "1",
+        ])
+        .spawn()
+        .unwrap();
+    // Kill it once some documents are in.
+    let started = std::time::Instant::now();
+    loop {
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        let stored = lianghui::store::sqlite::SqliteStore::open(&db)
+            .ok()
+            .and_then(|s| lianghui::store::Store::documents(&s).ok())
+            .map_or(0, |d| d.len());
+        if stored >= 5 || started.elapsed().as_secs() > 60 {
+            break;
+        }
+    }
+    child.kill().unwrap(); // SIGKILL
+    child.wait().unwrap();
+
+    let store = lianghui::store::sqlite::SqliteStore::open(&db).unwrap();
+    store.check_consistency().unwrap();
+    let partial = lianghui::store::Store::documents(&store).unwrap().len();
+    assert!(
+        partial < total,
+        "ingest finished before the kill; make the corpus larger"
+    );
+    drop(store);
+
+    let o = lianghui(&[
+        "ingest",
+        corpus.to_str().unwrap(),
+        "--db",
+        db.to_str().unwrap(),
+    ]);
+    assert!(o.status.success());
+    let store = lianghui::store::sqlite::SqliteStore::open(&db).unwrap();
+    store.check_consistency().unwrap();
+    assert_eq!(
+        lianghui::store::Store::documents(&store).unwrap().len(),
+        total
+    );
+}
