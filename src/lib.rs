@@ -12,6 +12,7 @@ pub mod output;
 pub mod read;
 pub mod regions;
 pub mod restore;
+pub mod serve;
 pub mod store;
 pub mod structure;
 

@@ -142,6 +142,14 @@ enum Command {
         #[command(flatten)]
         db: DbArg,
     },
+    /// Serve the corpus as a read-only web dashboard and JSON API.
+    Serve {
+        #[command(flatten)]
+        db: DbArg,
+        /// Address to listen on; loopback by default.
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: String,
+    },
     /// List the stored documents.
     Documents {
         #[command(flatten)]
@@ -374,6 +382,21 @@ fn run(cli: Cli) -> Result<i32> {
                     w.flush()?;
                 }
             }
+        }
+        Command::Serve { db, addr } => {
+            open_existing(&db.db)?
+                .check_consistency()
+                .with_context(|| db.db.display().to_string())?;
+            let runtime = tokio::runtime::Runtime::new().context("starting the server runtime")?;
+            runtime.block_on(async {
+                let listener = tokio::net::TcpListener::bind(&addr)
+                    .await
+                    .with_context(|| format!("cannot listen on {addr}"))?;
+                let local = listener.local_addr()?;
+                eprintln!("lianghui: serving {} at http://{local}/", db.db.display());
+                lianghui::serve::run(listener, db.db.clone()).await?;
+                anyhow::Ok(())
+            })?;
         }
         Command::Documents { db, format } => {
             let store = open_existing(&db.db)?;

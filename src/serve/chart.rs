@@ -1,0 +1,139 @@
+//! Charts as inline SVG, drawn on the server so they show without JavaScript.
+
+use super::html::esc;
+use crate::output::number;
+use crate::store::CompareRow;
+
+const WIDTH: f64 = 760.0;
+const HEIGHT: f64 = 300.0;
+const LEFT: f64 = 48.0;
+const BOTTOM: f64 = 40.0;
+const TOP: f64 = 24.0;
+
+/// The top of the value axis: a round number above the largest value, so that the four grid
+/// steps read as 1, 2, 2.5 or 5 times a power of ten.
+fn scale_max(rows: &[CompareRow]) -> f64 {
+    let max = rows
+        .iter()
+        .map(|r| r.value_high.unwrap_or(r.value))
+        .fold(0.0_f64, f64::max);
+    if max <= 0.0 {
+        return 1.0;
+    }
+    let raw_step = max * 1.1 / 4.0;
+    let magnitude = 10f64.powf(raw_step.log10().floor());
+    let step = [1.0, 2.0, 2.5, 5.0, 10.0]
+        .iter()
+        .map(|m| m * magnitude)
+        .find(|&s| s >= raw_step)
+        .unwrap_or(10.0 * magnitude);
+    step * 4.0
+}
+
+fn label(r: &CompareRow) -> String {
+    let high = r
+        .value_high
+        .map(|h| format!("–{}", number(h)))
+        .unwrap_or_default();
+    format!("{}{}{}{}", r.mark, number(r.value), high, r.unit)
+}
+
+fn axis(max: f64) -> String {
+    let mut s = String::new();
+    for i in 0..=4 {
+        let v = max * f64::from(i) / 4.0;
+        let y = HEIGHT - BOTTOM - (HEIGHT - BOTTOM - TOP) * f64::from(i) / 4.0;
+        s.push_str(&format!(
+            r#"<line class="grid" x1="{LEFT}" x2="{WIDTH}" y1="{y:.1}" y2="{y:.1}"/><text class="tick" x="{:.1}" y="{:.1}" text-anchor="end">{}</text>"#,
+            LEFT - 6.0,
+            y + 4.0,
+            esc(&number((v * 100.0).round() / 100.0))
+        ));
+    }
+    s
+}
+
+/// One bar per row (a region), labelled with its qualifier mark and value, each a link to the
+/// sentence it came from.
+pub fn bars(rows: &[CompareRow]) -> String {
+    if rows.is_empty() {
+        return String::new();
+    }
+    let max = scale_max(rows);
+    let plot_w = WIDTH - LEFT;
+    let slot = plot_w / rows.len() as f64;
+    let bar_w = (slot * 0.6).min(60.0);
+    let mut s = format!(
+        r#"<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-label="bar chart">{}"#,
+        axis(max)
+    );
+    for (i, r) in rows.iter().enumerate() {
+        let h = (HEIGHT - BOTTOM - TOP) * r.value / max;
+        let x = LEFT + slot * i as f64 + (slot - bar_w) / 2.0;
+        let y = HEIGHT - BOTTOM - h;
+        let name = r
+            .region
+            .clone()
+            .or(r.year.map(|y| y.to_string()))
+            .unwrap_or_default();
+        s.push_str(&format!(
+            r##"<a href="/doc/{doc}#fact-{id}"><rect class="bar q-{q}" data-region="{name}" x="{x:.1}" y="{y:.1}" width="{bar_w:.1}" height="{h:.1}"><title>{name} {label}</title></rect><text class="value" x="{cx:.1}" y="{ly:.1}" text-anchor="middle">{label}</text><text class="name" x="{cx:.1}" y="{ny:.1}" text-anchor="middle">{name}</text></a>"##,
+            doc = r.doc_id,
+            id = r.fact_id,
+            q = r.qualifier.as_str(),
+            name = esc(&name),
+            label = esc(&label(r)),
+            cx = x + bar_w / 2.0,
+            ly = y - 6.0,
+            ny = HEIGHT - BOTTOM + 18.0,
+        ));
+    }
+    s.push_str("</svg>");
+    s
+}
+
+/// A line through the rows in order (years of one region).
+pub fn line(rows: &[CompareRow]) -> String {
+    if rows.is_empty() {
+        return String::new();
+    }
+    let max = scale_max(rows);
+    let plot_w = WIDTH - LEFT - 20.0;
+    let step = if rows.len() > 1 {
+        plot_w / (rows.len() - 1) as f64
+    } else {
+        0.0
+    };
+    let point = |i: usize, r: &CompareRow| {
+        let x = LEFT + 10.0 + step * i as f64;
+        let y = HEIGHT - BOTTOM - (HEIGHT - BOTTOM - TOP) * r.value / max;
+        (x, y)
+    };
+    let path: Vec<String> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let (x, y) = point(i, r);
+            format!("{x:.1},{y:.1}")
+        })
+        .collect();
+    let mut s = format!(
+        r#"<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-label="line chart">{}<polyline class="line" points="{}"/>"#,
+        axis(max),
+        path.join(" ")
+    );
+    for (i, r) in rows.iter().enumerate() {
+        let (x, y) = point(i, r);
+        let year = r.year.map(|y| y.to_string()).unwrap_or_default();
+        s.push_str(&format!(
+            r##"<a href="/doc/{doc}#fact-{id}"><circle class="point" cx="{x:.1}" cy="{y:.1}" r="5"><title>{year} {label}</title></circle><text class="value" x="{x:.1}" y="{ly:.1}" text-anchor="middle">{label}</text><text class="name" x="{x:.1}" y="{ny:.1}" text-anchor="middle">{year}</text></a>"##,
+            doc = r.doc_id,
+            id = r.fact_id,
+            label = esc(&label(r)),
+            ly = y - 10.0,
+            ny = HEIGHT - BOTTOM + 18.0,
+        ));
+    }
+    s.push_str("</svg>");
+    s
+}

@@ -1,0 +1,418 @@
+//! Server-rendered pages. Every piece of text from documents or queries goes through [`esc`].
+
+use super::params::Params;
+use crate::output::number;
+use crate::store::{CompareRow, SearchHit, StoredArticle, StoredFact, TrackRow};
+use crate::structure::BlockType;
+
+const CSS: &str = include_str!("assets/app.css");
+const JS: &str = include_str!("assets/app.js");
+
+/// Escapes text for HTML element content and quoted attribute values.
+pub fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+fn opt(s: &Option<String>) -> &str {
+    s.as_deref().unwrap_or("")
+}
+
+pub fn page(title: &str, active: &str, body: &str) -> String {
+    let nav: String = [
+        ("/compare", "Compare"),
+        ("/track", "Track"),
+        ("/facts", "Facts"),
+        ("/documents", "Documents"),
+        ("/search", "Search"),
+    ]
+    .iter()
+    .map(|(href, name)| {
+        let class = if *name == active {
+            " class=\"active\""
+        } else {
+            ""
+        };
+        format!(r#"<a href="{href}"{class}>{name}</a>"#)
+    })
+    .collect();
+    format!(
+        r#"<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{} · lianghui</title><style>{CSS}</style></head><body><header><strong>lianghui</strong><nav>{nav}</nav></header><main>{body}</main><script>{JS}</script></body></html>"#,
+        esc(title)
+    )
+}
+
+const CODES: &[&str] = &[
+    "gdp",
+    "gdp_growth",
+    "fixed_asset_investment_growth",
+    "retail_sales_growth",
+    "industrial_value_added_growth",
+    "budget_revenue_growth",
+    "urban_new_jobs",
+    "urban_unemployment_rate",
+    "cpi",
+    "income_growth",
+    "urban_income_growth",
+    "rural_income_growth",
+    "trade_growth",
+    "rd_intensity",
+    "energy_intensity",
+    "carbon_intensity",
+    "grain_output",
+    "pm25",
+];
+
+fn select(name: &str, current: &Option<String>, options: &[&str]) -> String {
+    let mut s = format!(r#"<label>{name} <select name="{name}"><option value="">(any)</option>"#);
+    for o in options {
+        let sel = if current.as_deref() == Some(*o) {
+            " selected"
+        } else {
+            ""
+        };
+        s.push_str(&format!(r#"<option{sel}>{o}</option>"#));
+    }
+    s.push_str("</select></label>");
+    s
+}
+
+fn input(name: &str, value: &str) -> String {
+    format!(
+        r#"<label>{name} <input name="{name}" value="{}"></label>"#,
+        esc(value)
+    )
+}
+
+fn filter_form(action: &str, p: &Params, extra: &str) -> String {
+    format!(
+        r#"<form class="filters" method="get" action="{action}">{}{}{}{}{}{}{extra}<button>Show</button></form>"#,
+        select("code", &p.code, CODES),
+        input("indicator", opt(&p.indicator)),
+        select("kind", &p.kind, &["target", "result", "estimate"]),
+        input("year", &p.year.map(|y| y.to_string()).unwrap_or_default()),
+        input("region", opt(&p.region)),
+        select("measure", &p.measure, &["level", "change", "share", "rank"]),
+    )
+}
+
+fn fact_link(doc_id: i64, fact_id: i64, text: &str) -> String {
+    format!(
+        r##"<a class="factlink" href="/doc/{doc_id}#fact-{fact_id}">{}</a>"##,
+        esc(text)
+    )
+}
+
+pub fn compare(p: &Params, rows: &[CompareRow]) -> String {
+    let by = format!(
+        r#"<label>by <select name="by"><option value="region"{}>region</option><option value="year"{}>year</option></select></label>"#,
+        if p.by_year { "" } else { " selected" },
+        if p.by_year { " selected" } else { "" }
+    );
+    let chart = if p.by_year {
+        super::chart::line(rows)
+    } else {
+        super::chart::bars(rows)
+    };
+    let mut table = String::from(
+        r#"<table class="sortable"><thead><tr><th>region</th><th>year</th><th data-type="number">value</th><th>as printed</th><th>indicator</th><th>source sentence</th></tr></thead><tbody>"#,
+    );
+    for r in rows {
+        table.push_str(&format!(
+            r#"<tr><td>{}</td><td>{}</td><td data-value="{}">{}{}{}</td><td>{}</td><td>{}</td><td class="sentence">{}</td></tr>"#,
+            esc(opt(&r.region)),
+            r.year.map(|y| y.to_string()).unwrap_or_default(),
+            r.value,
+            r.mark,
+            esc(&number(r.value)),
+            esc(&r.unit),
+            fact_link(r.doc_id, r.fact_id, &r.text),
+            esc(&r.indicator),
+            esc(&r.sentence),
+        ));
+    }
+    table.push_str("</tbody></table>");
+    let empty = if rows.is_empty() {
+        r#"<p class="empty">No figures match. Pick an indicator code or phrase, a kind and a year.</p>"#
+    } else {
+        ""
+    };
+    page(
+        "Compare",
+        "Compare",
+        &format!(
+            "<h1>Compare</h1>{}<p class=\"legend\">≈ 左右 · ≥ 以上/超过 · ≤ 以内/以下 · ~ range</p>{empty}{chart}{table}",
+            filter_form("/compare", p, &by)
+        ),
+    )
+}
+
+pub fn track(p: &Params, rows: &[TrackRow]) -> String {
+    let mut table = String::from(
+        r#"<table class="sortable"><thead><tr><th>region</th><th>year</th><th>target</th><th>result</th><th>status</th></tr></thead><tbody>"#,
+    );
+    for r in rows {
+        table.push_str(&format!(
+            r#"<tr><td>{}</td><td>{}</td><td title="{}">{}</td><td title="{}">{}</td><td class="status {}">{}</td></tr>"#,
+            esc(opt(&r.region)),
+            r.year.map(|y| y.to_string()).unwrap_or_default(),
+            esc(opt(&r.target_sentence)),
+            esc(opt(&r.target)),
+            esc(opt(&r.result_sentence)),
+            esc(opt(&r.result)),
+            r.status.as_str(),
+            r.status.as_str(),
+        ));
+    }
+    table.push_str("</tbody></table>");
+    let form = format!(
+        r#"<form class="filters" method="get" action="/track">{}{}<button>Show</button></form>"#,
+        select("code", &p.code, CODES),
+        input("region", opt(&p.region))
+    );
+    page(
+        "Track",
+        "Track",
+        &format!("<h1>Targets and results</h1>{form}{table}"),
+    )
+}
+
+pub fn facts(p: &Params, facts: &[StoredFact]) -> String {
+    let q = p.query_string(None);
+    let downloads = format!(
+        r#"<p class="downloads">{} facts · download <a href="/api/facts?{q}{amp}format=csv">CSV</a> · <a href="/api/facts?{q}{amp}format=json">JSON</a></p>"#,
+        facts.len(),
+        amp = if q.is_empty() { "" } else { "&amp;" },
+        q = esc(&q),
+    );
+    let mut table = String::from(
+        r#"<table class="sortable"><thead><tr><th>region</th><th>year</th><th>kind</th><th>indicator</th><th>as printed</th><th data-type="number">value</th><th>unit</th><th>measure</th><th>code</th><th>document</th></tr></thead><tbody>"#,
+    );
+    for f in facts {
+        let x = &f.fact;
+        table.push_str(&format!(
+            r#"<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td data-value="{}">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>"#,
+            esc(opt(&x.region)),
+            x.year.map(|y| y.to_string()).unwrap_or_default(),
+            x.kind.as_str(),
+            esc(&x.indicator),
+            fact_link(f.doc_id, f.id, &x.text),
+            x.value,
+            esc(&number(x.value)),
+            esc(&x.unit),
+            x.measure.as_str(),
+            esc(opt(&x.code)),
+            esc(&f.path),
+        ));
+    }
+    table.push_str("</tbody></table>");
+    let text_box = input("q", opt(&p.q));
+    page(
+        "Facts",
+        "Facts",
+        &format!(
+            "<h1>Facts</h1>{}{downloads}{table}",
+            filter_form("/facts", p, &text_box)
+        ),
+    )
+}
+
+pub fn documents(docs: &[crate::store::DocumentRow]) -> String {
+    let mut table = String::from(
+        r#"<table class="sortable"><thead><tr><th>document</th><th data-type="number">articles</th><th data-type="number">facts</th><th>encoding</th><th>ingested</th></tr></thead><tbody>"#,
+    );
+    for d in docs {
+        table.push_str(&format!(
+            r#"<tr><td><a href="/doc/{}">{}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>"#,
+            d.id,
+            esc(&d.path),
+            d.articles,
+            d.facts,
+            esc(&d.encoding),
+            esc(&d.ingested_at)
+        ));
+    }
+    table.push_str("</tbody></table>");
+    page(
+        "Documents",
+        "Documents",
+        &format!("<h1>Documents</h1>{table}"),
+    )
+}
+
+/// Wraps each fact's span in a block's text with a link that is its own anchor.
+fn highlight(text: &str, facts: &[&StoredFact]) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut spans: Vec<&&StoredFact> = facts.iter().collect();
+    spans.sort_by_key(|f| f.fact.char_start);
+    let mut out = String::new();
+    let mut at = 0;
+    for f in spans {
+        let (s, e) = (f.fact.char_start, f.fact.char_end.min(chars.len()));
+        if s < at || s >= e {
+            continue;
+        }
+        out.push_str(&esc(&chars[at..s].iter().collect::<String>()));
+        let title = format!(
+            "{} · {} · {} · {}",
+            f.fact.indicator,
+            f.fact.kind.as_str(),
+            f.fact.region.as_deref().unwrap_or("-"),
+            f.fact.year.map(|y| y.to_string()).unwrap_or_default()
+        );
+        out.push_str(&format!(
+            r##"<a class="fact" id="fact-{}" href="#fact-{}" title="{}">{}</a>"##,
+            f.id,
+            f.id,
+            esc(&title),
+            esc(&chars[s..e].iter().collect::<String>())
+        ));
+        at = e;
+    }
+    out.push_str(&esc(&chars[at.min(chars.len())..]
+        .iter()
+        .collect::<String>()));
+    out
+}
+
+pub fn document(path: &str, articles: &[StoredArticle], facts: &[StoredFact]) -> String {
+    let mut outline = String::from("<nav class=\"outline\"><h2>Outline</h2><ul>");
+    let mut body = String::new();
+    for a in articles {
+        let art = &a.article;
+        let title = art
+            .title
+            .clone()
+            .unwrap_or_else(|| format!("Article {}", a.index + 1));
+        outline.push_str(&format!(
+            r##"<li class="art"><a href="#a-{}">{}</a></li>"##,
+            a.index,
+            esc(&title)
+        ));
+        let meta: Vec<String> = [
+            Some(art.kind.as_str().to_owned()),
+            art.region.clone(),
+            art.date.clone(),
+            art.speaker.clone(),
+            (!art.authors.is_empty()).then(|| art.authors.join("、")),
+            art.continued_on
+                .as_ref()
+                .map(|p| format!("continued on {p}")),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        body.push_str(&format!(
+            r#"<article id="a-{}"><h2>{}</h2>{}<p class="meta">{}</p>"#,
+            a.index,
+            esc(&title),
+            art.subtitle
+                .as_ref()
+                .map(|s| format!("<p class=\"subtitle\">{}</p>", esc(s)))
+                .unwrap_or_default(),
+            esc(&meta.join(" · "))
+        ));
+        for (bi, b) in art.blocks.iter().enumerate() {
+            let here: Vec<&StoredFact> = facts
+                .iter()
+                .filter(|f| f.fact.article as i64 == a.index && f.fact.block == bi)
+                .collect();
+            let id = format!("b-{}-{}", a.index, bi);
+            let lines = format!("lines {}–{}", b.span.line_start, b.span.line_end);
+            match b.kind {
+                BlockType::Heading => {
+                    let level = b.level.unwrap_or(1).clamp(1, 4) + 2;
+                    outline.push_str(&format!(
+                        r##"<li class="l{}"><a href="#{id}">{}</a></li>"##,
+                        b.level.unwrap_or(1),
+                        esc(&b.text)
+                    ));
+                    body.push_str(&format!(
+                        r#"<h{level} id="{id}" title="{lines}">{}</h{level}>"#,
+                        highlight(&b.text, &here)
+                    ));
+                }
+                BlockType::Paragraph => body.push_str(&format!(
+                    r#"<p id="{id}" title="{lines}">{}</p>"#,
+                    highlight(&b.text, &here)
+                )),
+            }
+        }
+        body.push_str("</article>");
+    }
+    outline.push_str("</ul></nav>");
+    page(
+        path,
+        "Documents",
+        &format!(
+            r#"<h1 class="docpath">{}</h1><div class="doc">{outline}<div class="text">{body}</div></div>"#,
+            esc(path)
+        ),
+    )
+}
+
+pub fn search(q: &str, hits: &[SearchHit]) -> String {
+    let mut list = String::from("<ol class=\"hits\">");
+    for h in hits {
+        // The store marks matches 【…】; escape first, then turn the marks into <mark>.
+        let snippet = esc(&h.snippet)
+            .replace('【', "<mark>")
+            .replace('】', "</mark>");
+        list.push_str(&format!(
+            r##"<li><a href="/doc/{}#b-{}-{}">{}</a> <span class="path">{} · line {}</span><p>{}</p></li>"##,
+            h.doc_id,
+            h.article,
+            h.block,
+            esc(if h.heading_path.is_empty() { opt(&h.article_title) } else { &h.heading_path }),
+            esc(&h.path),
+            h.line,
+            snippet
+        ));
+    }
+    list.push_str("</ol>");
+    let form = format!(
+        r#"<form class="filters" method="get" action="/search">{}<button>Search</button></form>"#,
+        input("q", q)
+    );
+    let count = if q.is_empty() {
+        String::new()
+    } else {
+        format!("<p>{} hits</p>", hits.len())
+    };
+    page(
+        "Search",
+        "Search",
+        &format!("<h1>Search</h1>{form}{count}{list}"),
+    )
+}
+
+pub fn error(status: u16, message: &str) -> String {
+    page(
+        "Error",
+        "",
+        &format!("<h1>{status}</h1><p class=\"error\">{}</p>", esc(message)),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_markup_and_quotes() {
+        assert_eq!(
+            esc(r#"<script>alert("x")</script>&'"#),
+            "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;&#39;"
+        );
+    }
+}

@@ -1,0 +1,357 @@
+//! Stage 6, **serve**: a read-only web dashboard and JSON API over the corpus database.
+//!
+//! Every request opens the database read-only (`query_only`), so no request can write; pages
+//! are rendered on the server with inline SVG charts and embedded assets, so nothing is fetched
+//! from the network and tables read without JavaScript.
+
+mod chart;
+pub mod html;
+pub mod params;
+
+use crate::output::{self, Format};
+use crate::store::{self, sqlite::SqliteStore, FactFilter, Store, StoreError};
+use axum::extract::{Path as UrlPath, RawQuery, State};
+use axum::http::{header, StatusCode, Uri};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::get;
+use axum::Router;
+use params::Params;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+#[derive(Clone)]
+struct App {
+    db: Arc<PathBuf>,
+}
+
+/// A failed request: the status and a message for the user.
+struct Failure(StatusCode, String);
+
+impl From<StoreError> for Failure {
+    fn from(e: StoreError) -> Self {
+        Failure(StatusCode::INTERNAL_SERVER_ERROR, e.to_string())
+    }
+}
+
+impl IntoResponse for Failure {
+    fn into_response(self) -> Response {
+        (
+            self.0,
+            [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+            html::error(self.0.as_u16(), &self.1),
+        )
+            .into_response()
+    }
+}
+
+/// A failure of an API route answers in JSON.
+struct ApiFailure(Failure);
+
+impl From<Failure> for ApiFailure {
+    fn from(f: Failure) -> Self {
+        ApiFailure(f)
+    }
+}
+
+impl IntoResponse for ApiFailure {
+    fn into_response(self) -> Response {
+        let body = serde_json::json!({ "error": self.0 .1 }).to_string();
+        (
+            self.0 .0,
+            [(header::CONTENT_TYPE, "application/json")],
+            body,
+        )
+            .into_response()
+    }
+}
+
+type Page = Result<Response, Failure>;
+type Api = Result<Response, ApiFailure>;
+
+fn html_response(body: String) -> Response {
+    ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], body).into_response()
+}
+
+fn json_response<T: serde::Serialize>(value: &T) -> Response {
+    match serde_json::to_string(value) {
+        Ok(s) => ([(header::CONTENT_TYPE, "application/json")], s).into_response(),
+        Err(e) => (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()).into_response(),
+    }
+}
+
+fn parse_query(raw: Option<String>) -> Result<Params, Failure> {
+    let raw = raw.unwrap_or_default();
+    let pairs: Vec<(String, String)> = form_pairs(&raw)?;
+    Params::parse(&pairs).map_err(|m| Failure(StatusCode::BAD_REQUEST, m))
+}
+
+/// `a=1&b=%E5%B1%B1` → pairs, with `+` as a space.
+fn form_pairs(raw: &str) -> Result<Vec<(String, String)>, Failure> {
+    raw.split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let (k, v) = p.split_once('=').unwrap_or((p, ""));
+            Ok((decode(k)?, decode(v)?))
+        })
+        .collect()
+}
+
+fn decode(s: &str) -> Result<String, Failure> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' => {
+                let hex = bytes
+                    .get(i + 1..i + 3)
+                    .and_then(|h| std::str::from_utf8(h).ok())
+                    .and_then(|h| u8::from_str_radix(h, 16).ok())
+                    .ok_or_else(|| {
+                        Failure(
+                            StatusCode::BAD_REQUEST,
+                            "bad percent-encoding in the query".into(),
+                        )
+                    })?;
+                out.push(hex);
+                i += 2;
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8(out)
+        .map_err(|_| Failure(StatusCode::BAD_REQUEST, "the query is not UTF-8".into()))
+}
+
+/// Runs `f` on a fresh read-only connection, off the async threads.
+async fn with_store<T, F>(app: &App, f: F) -> Result<T, Failure>
+where
+    T: Send + 'static,
+    F: FnOnce(&SqliteStore) -> Result<T, Failure> + Send + 'static,
+{
+    let db = app.db.clone();
+    tokio::task::spawn_blocking(move || {
+        let store = SqliteStore::open_read_only(&db)?;
+        f(&store)
+    })
+    .await
+    .map_err(|e| Failure(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?
+}
+
+fn compare_rows(store: &SqliteStore, p: &Params) -> Result<Vec<store::CompareRow>, Failure> {
+    if p.code.is_none() && p.indicator.is_none() {
+        return Ok(Vec::new());
+    }
+    if p.by_year && p.region.is_none() {
+        return Err(Failure(
+            StatusCode::BAD_REQUEST,
+            "by=year needs a region".into(),
+        ));
+    }
+    let facts = store.facts(&p.filter())?;
+    Ok(store::compare(&facts, p.by_year))
+}
+
+fn track_rows(store: &SqliteStore, p: &Params) -> Result<Vec<store::TrackRow>, Failure> {
+    let Some(code) = p.code.clone() else {
+        return Ok(Vec::new());
+    };
+    let filter = FactFilter {
+        code: Some(code.clone()),
+        region: p.region.clone(),
+        ..FactFilter::default()
+    };
+    Ok(store::track(&store.facts(&filter)?, &code))
+}
+
+/// Facts for the facts page and its downloads: the same filter, capped at 1000 rows unless a
+/// limit is given.
+fn fact_rows(store: &SqliteStore, p: &Params) -> Result<Vec<store::StoredFact>, Failure> {
+    let mut f = p.filter();
+    f.limit = Some(p.limit.unwrap_or(1000));
+    Ok(store.facts(&f)?)
+}
+
+async fn compare_page(State(app): State<App>, RawQuery(q): RawQuery) -> Page {
+    let p = parse_query(q)?;
+    let view = p.clone();
+    let rows = with_store(&app, move |s| compare_rows(s, &p)).await?;
+    Ok(html_response(html::compare(&view, &rows)))
+}
+
+async fn track_page(State(app): State<App>, RawQuery(q): RawQuery) -> Page {
+    let p = parse_query(q)?;
+    let view = p.clone();
+    let rows = with_store(&app, move |s| track_rows(s, &p)).await?;
+    Ok(html_response(html::track(&view, &rows)))
+}
+
+async fn facts_page(State(app): State<App>, RawQuery(q): RawQuery) -> Page {
+    let p = parse_query(q)?;
+    let view = p.clone();
+    let rows = with_store(&app, move |s| fact_rows(s, &p)).await?;
+    Ok(html_response(html::facts(&view, &rows)))
+}
+
+async fn documents_page(State(app): State<App>) -> Page {
+    let docs = with_store(&app, |s| Ok(s.documents()?)).await?;
+    Ok(html_response(html::documents(&docs)))
+}
+
+async fn document_page(State(app): State<App>, UrlPath(id): UrlPath<String>) -> Page {
+    let id: i64 = id.parse().map_err(|_| {
+        Failure(
+            StatusCode::BAD_REQUEST,
+            format!("document id {id:?} is not a number"),
+        )
+    })?;
+    let (path, articles, facts) = with_store(&app, move |s| load_document(s, id)).await?;
+    Ok(html_response(html::document(&path, &articles, &facts)))
+}
+
+type LoadedDocument = (String, Vec<store::StoredArticle>, Vec<store::StoredFact>);
+
+fn load_document(s: &SqliteStore, id: i64) -> Result<LoadedDocument, Failure> {
+    let doc = s
+        .documents()?
+        .into_iter()
+        .find(|d| d.id == id)
+        .ok_or_else(|| Failure(StatusCode::NOT_FOUND, format!("no document {id}")))?;
+    let articles = s.articles(id)?;
+    let facts = s.facts(&FactFilter {
+        doc_id: Some(id),
+        ..FactFilter::default()
+    })?;
+    Ok((doc.path, articles, facts))
+}
+
+async fn search_page(State(app): State<App>, RawQuery(q): RawQuery) -> Page {
+    let p = parse_query(q)?;
+    let query = p.q.clone().unwrap_or_default();
+    let limit = p.limit.unwrap_or(50);
+    let qq = query.clone();
+    let hits = with_store(&app, move |s| Ok(s.search(&qq, limit)?)).await?;
+    Ok(html_response(html::search(&query, &hits)))
+}
+
+async fn api_compare(State(app): State<App>, RawQuery(q): RawQuery) -> Api {
+    let p = parse_query(q)?;
+    if p.code.is_none() && p.indicator.is_none() {
+        return Err(Failure(
+            StatusCode::BAD_REQUEST,
+            "compare needs code or indicator".into(),
+        )
+        .into());
+    }
+    let rows = with_store(&app, move |s| compare_rows(s, &p)).await?;
+    Ok(json_response(&rows))
+}
+
+async fn api_track(State(app): State<App>, RawQuery(q): RawQuery) -> Api {
+    let p = parse_query(q)?;
+    if p.code.is_none() {
+        return Err(Failure(StatusCode::BAD_REQUEST, "track needs code".into()).into());
+    }
+    let rows = with_store(&app, move |s| track_rows(s, &p)).await?;
+    Ok(json_response(&rows))
+}
+
+async fn api_facts(State(app): State<App>, RawQuery(q): RawQuery) -> Api {
+    let p = parse_query(q)?;
+    let csv = p.format.as_deref() == Some("csv");
+    let rows = with_store(&app, move |s| fact_rows(s, &p)).await?;
+    if csv {
+        let mut buf = Vec::new();
+        output::write_rows(&mut buf, &rows, Format::Csv, &[])
+            .map_err(|e| Failure(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
+        return Ok((
+            [
+                (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
+                (
+                    header::CONTENT_DISPOSITION,
+                    "attachment; filename=\"facts.csv\"",
+                ),
+            ],
+            buf,
+        )
+            .into_response());
+    }
+    Ok(json_response(&rows))
+}
+
+async fn api_documents(State(app): State<App>) -> Api {
+    let docs = with_store(&app, |s| Ok(s.documents()?)).await?;
+    Ok(json_response(&docs))
+}
+
+async fn api_document(State(app): State<App>, UrlPath(id): UrlPath<String>) -> Api {
+    let id: i64 = id.parse().map_err(|_| {
+        Failure(
+            StatusCode::BAD_REQUEST,
+            format!("document id {id:?} is not a number"),
+        )
+    })?;
+    let (path, articles, facts) = with_store(&app, move |s| load_document(s, id)).await?;
+    Ok(json_response(&serde_json::json!({
+        "id": id,
+        "path": path,
+        "articles": articles,
+        "facts": facts,
+    })))
+}
+
+async fn api_search(State(app): State<App>, RawQuery(q): RawQuery) -> Api {
+    let p = parse_query(q)?;
+    let Some(query) = p.q.clone() else {
+        return Err(Failure(StatusCode::BAD_REQUEST, "search needs q".into()).into());
+    };
+    let limit = p.limit.unwrap_or(50);
+    let hits = with_store(&app, move |s| Ok(s.search(&query, limit)?)).await?;
+    Ok(json_response(&hits))
+}
+
+async fn not_found(uri: Uri) -> Response {
+    if uri.path().starts_with("/api/") {
+        ApiFailure(Failure(
+            StatusCode::NOT_FOUND,
+            format!("no such endpoint {}", uri.path()),
+        ))
+        .into_response()
+    } else {
+        Failure(StatusCode::NOT_FOUND, format!("no page at {}", uri.path())).into_response()
+    }
+}
+
+/// The dashboard's routes over the database at `db`.
+pub fn router(db: PathBuf) -> Router {
+    Router::new()
+        .route(
+            "/",
+            get(|| async { Redirect::to("/compare?code=gdp_growth&kind=target") }),
+        )
+        .route("/compare", get(compare_page))
+        .route("/track", get(track_page))
+        .route("/facts", get(facts_page))
+        .route("/documents", get(documents_page))
+        .route("/doc/{id}", get(document_page))
+        .route("/search", get(search_page))
+        .route("/api/compare", get(api_compare))
+        .route("/api/track", get(api_track))
+        .route("/api/facts", get(api_facts))
+        .route("/api/documents", get(api_documents))
+        .route("/api/documents/{id}", get(api_document))
+        .route("/api/search", get(api_search))
+        .fallback(not_found)
+        .with_state(App { db: Arc::new(db) })
+}
+
+/// Serves until the process is stopped (Ctrl-C ends it cleanly).
+pub async fn run(listener: tokio::net::TcpListener, db: PathBuf) -> std::io::Result<()> {
+    axum::serve(listener, router(db))
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await
+}

@@ -1,0 +1,73 @@
+// Opens the dashboard served over the bundled sample in headless Chromium and checks what a
+// person sees: one bar per region with a GDP-growth target, and a fact click that lands on its
+// highlighted sentence. Screenshots go to target/screenshots/.
+// usage: node dashboard.mjs BASE_URL SCREENSHOT_DIR
+import { chromium } from "playwright-core";
+import { mkdirSync } from "node:fs";
+
+const [base, shots] = process.argv.slice(2);
+mkdirSync(shots, { recursive: true });
+let failed = 0, passed = 0;
+function check(name, ok, detail = "") {
+  if (ok) { passed++; console.log(`ok - ${name}`); }
+  else { failed++; console.log(`not ok - ${name} ${detail}`); }
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+try {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+
+  const query = "code=gdp_growth&kind=target&year=2025";
+  const api = await (await page.request.get(`${base}/api/compare?${query}`)).json();
+  await page.goto(`${base}/compare?${query}`);
+  const bars = await page.locator("svg.chart rect.bar").count();
+  check("compare chart has one bar per region of the API", bars === api.length, `${bars} bars, ${api.length} rows`);
+  const regions = await page.locator("svg.chart rect.bar").evaluateAll(els => els.map(e => e.dataset.region).sort());
+  check("the sample's GDP-growth targets are five regions", JSON.stringify(regions) === JSON.stringify(["四川", "山东", "广东", "江苏", "河南"].sort()), JSON.stringify(regions));
+  await page.screenshot({ path: `${shots}/compare.png`, fullPage: true });
+
+  // Sorting by value (JavaScript) puts the largest last after one click.
+  await page.locator("th", { hasText: "value" }).click();
+  const sorted = await page.locator("table.sortable tbody tr td:nth-child(3)").evaluateAll(tds => tds.map(t => parseFloat(t.dataset.value)));
+  check("clicking a header sorts the table", sorted.every((v, i) => i === 0 || sorted[i - 1] <= v), JSON.stringify(sorted));
+
+  await page.goto(`${base}/facts?region=${encodeURIComponent("山西")}&kind=estimate`);
+  const link = page.locator("a.factlink").first();
+  const href = await link.getAttribute("href");
+  await link.click();
+  await page.waitForURL(/\/doc\/\d+#fact-\d+$/);
+  const id = href.split("#")[1];
+  const fact = page.locator(`#${id}`);
+  await fact.waitFor();
+  const state = await fact.evaluate(el => {
+    const r = el.getBoundingClientRect();
+    return { focus: el.classList.contains("focus"), inView: r.top >= 0 && r.bottom <= window.innerHeight,
+      background: getComputedStyle(el).backgroundColor, text: el.textContent,
+      sentence: el.parentElement.textContent };
+  });
+  check("clicking a fact lands on the document page with the fact focused", state.focus, JSON.stringify(state));
+  check("the fact is scrolled into view", state.inView, JSON.stringify(state));
+  check("the fact is highlighted", state.background !== "rgba(0, 0, 0, 0)", state.background);
+  check("the fact sits in its sentence", state.sentence.includes(state.text) && state.text.length > 0, state.text);
+  await page.screenshot({ path: `${shots}/document.png` });
+
+  await page.goto(`${base}/search?q=${encodeURIComponent("绿证")}`);
+  check("search highlights the query", (await page.locator("ol.hits mark").count()) >= 1);
+  await page.screenshot({ path: `${shots}/search.png` });
+
+  const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  await phone.goto(`${base}/compare?${query}`);
+  const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  check("compare fits a phone-width window", overflow <= 1, `${overflow}px too wide`);
+  await phone.screenshot({ path: `${shots}/compare-phone.png`, fullPage: true });
+  await phone.goto(`${base}/track?code=gdp_growth`);
+  await phone.screenshot({ path: `${shots}/track-phone.png`, fullPage: true });
+} finally {
+  await browser.close();
+}
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
