@@ -15,6 +15,7 @@ pub mod restore;
 pub mod serve;
 pub mod store;
 pub mod structure;
+pub mod synth;
 
 pub use read::{ReadError, ReadOptions, SourceEncoding};
 pub use structure::{Article, ArticleKind, Block, BlockType, Document};

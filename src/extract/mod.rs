@@ -146,14 +146,20 @@ struct ArticleExtractor<'a> {
 /// The context of one quantity inside its block.
 struct Context<'a> {
     chars: &'a [char],
+    text: &'a str,
+    /// Byte offset of each character of `text`, and its length at the end.
+    offsets: &'a [usize],
+    /// Regions named in the block, byte offsets.
+    mentions: &'a [regions::Mention],
     clause: (usize, usize),
     segment: (usize, usize),
     sentence: (usize, usize),
 }
 
-impl Context<'_> {
-    fn slice(&self, from: usize, to: usize) -> String {
-        self.chars[from.min(to)..to].iter().collect()
+impl<'a> Context<'a> {
+    /// The text between two character positions.
+    fn slice(&self, from: usize, to: usize) -> &'a str {
+        &self.text[self.offsets[from.min(to)]..self.offsets[to]]
     }
 }
 
@@ -188,11 +194,24 @@ impl ArticleExtractor<'_> {
                 section = self.section_of(&block.text).or(section);
             }
             let chars: Vec<char> = block.text.chars().collect();
+            let offsets: Vec<usize> = block
+                .text
+                .char_indices()
+                .map(|(i, _)| i)
+                .chain(std::iter::once(block.text.len()))
+                .collect();
             let quantities = quantity::scan(&block.text);
+            if quantities.is_empty() {
+                continue;
+            }
+            let mentions = regions::mentions(&block.text);
             let mut prev: Option<Prev> = None;
             for (qi, q) in quantities.iter().enumerate() {
                 let ctx = Context {
                     chars: &chars,
+                    text: &block.text,
+                    offsets: &offsets,
+                    mentions: &mentions,
                     clause: bounds(&chars, q.num_start, is_clause_break),
                     segment: bounds(&chars, q.num_start, is_segment_break),
                     sentence: bounds(&chars, q.num_start, is_sentence_break),
@@ -257,7 +276,7 @@ impl ArticleExtractor<'_> {
                 indicator.clone_from(&p.indicator);
             }
         }
-        let (measure, direction) = measure(q, &raw_before, &indicator, all, ctx);
+        let (measure, direction) = measure(q, raw_before, &indicator, all, ctx);
         let unit = q.unit.canonical.to_owned();
         let code = indicator_code(&indicator, &unit, measure).map(str::to_owned);
         let year = self.year(kind, ctx, q, section);
@@ -277,7 +296,9 @@ impl ArticleExtractor<'_> {
             code,
             year,
             optional: q.unit.optional,
-            sentence: ctx.slice(ctx.sentence.0, (ctx.sentence.1 + 1).min(ctx.chars.len())),
+            sentence: ctx
+                .slice(ctx.sentence.0, (ctx.sentence.1 + 1).min(ctx.chars.len()))
+                .to_owned(),
             block: b,
             char_start: q.start,
             char_end: q.end,
@@ -288,8 +309,8 @@ impl ArticleExtractor<'_> {
     fn kind(&self, q: &Quantity, ctx: &Context, section: Option<Section>) -> FactKind {
         let clause_before = ctx.slice(ctx.clause.0, q.start);
         let segment_before = ctx.slice(ctx.segment.0, q.start);
-        if ESTIMATE.is_match(&clause_before)
-            || ESTIMATE.is_match(&segment_before) && !segment_before.contains('，')
+        if ESTIMATE.is_match(clause_before)
+            || ESTIMATE.is_match(segment_before) && !segment_before.contains('，')
         {
             return FactKind::Estimate;
         }
@@ -301,7 +322,7 @@ impl ArticleExtractor<'_> {
             }
         }
         let clause_after = ctx.slice(q.end, ctx.clause.1);
-        if TARGET.is_match(&segment_before) || TARGET.is_match(&clause_after) {
+        if TARGET.is_match(segment_before) || TARGET.is_match(clause_after) {
             FactKind::Target
         } else {
             FactKind::Result
@@ -317,7 +338,7 @@ impl ArticleExtractor<'_> {
     ) -> Option<i32> {
         let sentence_before = ctx.slice(ctx.sentence.0, q.start);
         let explicit = YEAR
-            .captures_iter(&sentence_before)
+            .captures_iter(sentence_before)
             .filter(|c| c.get(2).is_none())
             .filter_map(|c| c[1].parse::<i32>().ok())
             .filter(|y| (1990..=2100).contains(y))
@@ -327,10 +348,10 @@ impl ArticleExtractor<'_> {
         }
         let ry = self.ref_year?;
         let sentence = ctx.slice(ctx.sentence.0, ctx.sentence.1);
-        if LAST_YEAR.is_match(&sentence) {
+        if LAST_YEAR.is_match(sentence) {
             return Some(ry - 1);
         }
-        if THIS_YEAR.is_match(&sentence_before) && kind == FactKind::Target {
+        if THIS_YEAR.is_match(sentence_before) && kind == FactKind::Target {
             return Some(ry);
         }
         match kind {
@@ -345,45 +366,48 @@ impl ArticleExtractor<'_> {
 
     fn region(&self, q: &Quantity, ctx: &Context) -> Option<String> {
         let own = self.article.region.clone();
+        let at = ctx.offsets[q.start];
         if self.article.kind.is_report() {
             // A clause that opens with a place speaks of it (郑州、洛阳分别增长…); otherwise a
             // report speaks of its own region.
-            let clause = ctx.slice(ctx.clause.0, q.start);
-            let opening = regions::mentions(&clause)
-                .into_iter()
-                .find(|m| m.start == 0)
+            let clause_start = ctx.offsets[ctx.clause.0];
+            let opening = ctx
+                .mentions
+                .iter()
+                .find(|m| m.start == clause_start && m.end <= at)
                 .map(|m| m.region.short.to_owned());
             return opening.or(own);
         }
-        let sentence_before = ctx.slice(ctx.sentence.0, q.start);
-        let mentions = regions::mentions(&sentence_before);
-        if let Some(m) = mentions.last() {
-            if GENERIC.is_match(&sentence_before[m.end..]) {
+        let sentence_start = ctx.offsets[ctx.sentence.0];
+        let before = |lo: usize, hi: usize| {
+            ctx.mentions
+                .iter()
+                .rev()
+                .find(|m| m.start >= lo && m.end <= hi)
+        };
+        if let Some(m) = before(sentence_start, at) {
+            if GENERIC.is_match(&ctx.text[m.end..at]) {
                 return None;
             }
             return Some(m.region.short.to_owned());
         }
-        if GENERIC.is_match(&sentence_before) {
+        if GENERIC.is_match(&ctx.text[sentence_start..at]) {
             return None;
         }
-        let block_before = ctx.slice(
-            ctx.sentence.0.saturating_sub(4 * MAX_CONTEXT),
-            ctx.sentence.0,
-        );
-        regions::mentions(&block_before)
-            .last()
+        let window = ctx.offsets[ctx.sentence.0.saturating_sub(4 * MAX_CONTEXT)];
+        before(window, sentence_start)
             .map(|m| m.region.short.to_owned())
             .or(own)
     }
 }
 
 /// The indicator phrase of a quantity, and the raw text before it in its clause.
-fn indicator(
+fn indicator<'a>(
     q: &Quantity,
     before: &[Quantity],
     all: &[Quantity],
-    ctx: &Context,
-) -> (String, String) {
+    ctx: &Context<'a>,
+) -> (String, &'a str) {
     let clause_start = before
         .iter()
         .rev()
@@ -398,9 +422,9 @@ fn indicator(
     let own_before = if clause_start > ctx.clause.0 {
         raw_before
             .split_once('、')
-            .map_or(raw_before.as_str(), |(_, rest)| rest)
+            .map_or(raw_before, |(_, rest)| rest)
     } else {
-        raw_before.as_str()
+        raw_before
     };
     let before_phrase = clean_before(own_before);
     if q.is_rank && q.rank_move.is_none() {
@@ -413,7 +437,7 @@ fn indicator(
         .find(|n| n.start >= q.end)
         .map_or(ctx.clause.1, |n| n.start.min(ctx.clause.1));
     let after_raw = ctx.slice(q.end, next_start);
-    let after_phrase = clean_after(&after_raw);
+    let after_phrase = clean_after(after_raw);
     let counted_noun = q.unit.class == UnitClass::Count
         && after_raw
             .chars()
@@ -453,11 +477,10 @@ fn respectively(q: &Quantity, all: &[Quantity], ctx: &Context) -> Option<String>
         .filter(|n| n.start > pos && n.end <= ctx.clause.1)
         .collect();
     let k = listed.iter().position(|n| n.start == q.start)?;
-    let subject = clean_before(&ctx.slice(ctx.clause.0, pos));
-    let verb: String = ctx
+    let subject = clean_before(ctx.slice(ctx.clause.0, pos));
+    let verb = ctx
         .slice(pos + 2, listed.first().map_or(pos + 2, |n| n.start))
-        .chars()
-        .collect();
+        .to_owned();
     let verb = if cues("change_up")
         .iter()
         .chain(cues("change_down"))
@@ -545,8 +568,8 @@ fn clean_before(raw: &str) -> String {
     // any order, until none applies: 广东将经济增长目标 → 经济增长目标.
     loop {
         let before = s.clone();
-        if let Some(m) = regions::mentions(&s).first().filter(|m| m.start == 0) {
-            s = s[m.end..].to_owned();
+        if let Some((_, end)) = regions::leading(&s) {
+            s = s[end..].to_owned();
             for suffix in ["省", "市", "区"] {
                 if let Some(rest) = s.strip_prefix(suffix) {
                     s = rest.to_owned();
@@ -627,7 +650,7 @@ fn measure(
             .filter(|p| p.end <= q.start && p.start >= ctx.clause.0)
             .min_by_key(|p| p.start)
         {
-            verb_text = ctx.slice(ctx.clause.0, first.start);
+            verb_text = ctx.slice(ctx.clause.0, first.start).to_owned();
         }
     }
     let v = trim_edges(&verb_text);

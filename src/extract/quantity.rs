@@ -11,6 +11,7 @@ use super::numeral::{
 };
 use crate::lexicon::{cue_regex, cues, rows};
 use regex::Regex;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 const UNITS: &str = include_str!("../../data/units.tsv");
@@ -72,10 +73,24 @@ static RANK_UNIT: Unit = Unit {
     optional: false,
 };
 
+/// Units by their first character, longest written form first.
+static UNITS_BY_FIRST: LazyLock<HashMap<char, Vec<&'static Unit>>> = LazyLock::new(|| {
+    let mut m: HashMap<char, Vec<&'static Unit>> = HashMap::new();
+    for u in UNIT_TABLE.iter() {
+        if let Some(c) = u.written.chars().next() {
+            m.entry(c).or_default().push(u);
+        }
+    }
+    m
+});
+
 /// The unit written at `chars[at..]`, longest first.
 fn unit_at(chars: &[char], at: usize) -> Option<&'static Unit> {
-    UNIT_TABLE
+    let first = chars.get(at)?;
+    UNITS_BY_FIRST
+        .get(first)?
         .iter()
+        .copied()
         .find(|u| starts_with(chars, at, u.written))
 }
 
@@ -83,27 +98,42 @@ fn starts_with(chars: &[char], at: usize, s: &str) -> bool {
     (at..).zip(s.chars()).all(|(i, c)| chars.get(i) == Some(&c))
 }
 
+/// The cue words of each category as characters, built once.
+static CUE_CHARS: LazyLock<HashMap<&'static str, Vec<Vec<char>>>> = LazyLock::new(|| {
+    [
+        "qualifier_approx_pre",
+        "qualifier_at_least_pre",
+        "qualifier_at_most_pre",
+        "qualifier_approx_post",
+        "qualifier_at_least_post",
+        "qualifier_at_most_post",
+        "rank_up",
+        "rank_down",
+    ]
+    .into_iter()
+    .map(|cat| (cat, cues(cat).iter().map(|c| c.chars().collect()).collect()))
+    .collect()
+});
+
+fn cue_chars(category: &str) -> &'static [Vec<char>] {
+    CUE_CHARS.get(category).map(Vec::as_slice).unwrap_or(&[])
+}
+
 /// The longest cue of `category` that ends right before `at`; returns its length in chars.
 fn cue_before(chars: &[char], at: usize, category: &str) -> Option<usize> {
-    cues(category)
+    cue_chars(category)
         .iter()
-        .map(|c| c.chars().count())
-        .filter(|&len| len <= at)
-        .filter(|&len| {
-            let cue = cues(category)
-                .iter()
-                .find(|c| c.chars().count() == len && starts_with(chars, at - len, c));
-            cue.is_some()
-        })
+        .filter(|c| c.len() <= at && chars[at - c.len()..at] == c[..])
+        .map(Vec::len)
         .max()
 }
 
 /// The longest cue of `category` that starts at `at`; returns its length in chars.
 fn cue_after(chars: &[char], at: usize, category: &str) -> Option<usize> {
-    cues(category)
+    cue_chars(category)
         .iter()
-        .filter(|c| starts_with(chars, at, c))
-        .map(|c| c.chars().count())
+        .filter(|c| chars.get(at..at + c.len()) == Some(&c[..]))
+        .map(Vec::len)
         .max()
 }
 

@@ -10,7 +10,7 @@ pub mod doubling;
 pub mod spacing;
 
 use crate::lexicon::cue_regex;
-use chars::{is_justified, is_terminal, width};
+use chars::{is_clause_punct, is_justified, is_terminal, width};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -109,6 +109,11 @@ pub fn is_salutation(text: &str) -> bool {
 /// Whether text opens with heading numbering: `一、` `（一）` `1.` `（1）`.
 pub fn starts_with_heading_number(text: &str) -> bool {
     HEADING_NUMBER.is_match(text)
+}
+
+/// The text after its heading numbering (`一、`), or all of it.
+fn after_numbering(text: &str) -> &str {
+    HEADING_NUMBER.find(text).map_or(text, |m| &text[m.end()..])
 }
 
 /// Splits decoded text into lines with their widths.
@@ -226,6 +231,8 @@ fn paragraph_ends(current: &[&Line], short: bool, gap: bool, next: &Line) -> boo
     // leave no column to measure it against.
     if gap
         && !terminal
+        && (last.width < next.width - SHORT_BY
+            || !after_numbering(last.text).chars().any(is_clause_punct))
         && current.len() <= 2
         && starts_with_heading_number(current[0].text)
         && current
@@ -277,20 +284,36 @@ fn build_para(lines: &[&Line], all_short: bool) -> Para {
 
     let mut continued_on = None;
     let mut continued_from = None;
-    let text: String = glyphs.iter().map(|g| g.c).collect();
+    // Furniture is bracketed: only a paragraph that ends or starts with a bracket can hold it.
+    let ends_bracket = glyphs.last().is_some_and(|g| matches!(g.c, '）' | ')'));
+    let text: String = if ends_bracket {
+        glyphs.iter().map(|g| g.c).collect()
+    } else {
+        String::new()
+    };
     if let Some(m) = CONTINUED_NEXT.captures(&text) {
         continued_on = m.get(1).map(|g| g.as_str().to_owned());
         let start = m.get(0).map_or(text.len(), |g| g.start());
         glyphs.truncate(text[..start].chars().count());
     }
-    let text: String = glyphs.iter().map(|g| g.c).collect();
+    let starts_bracket = glyphs.first().is_some_and(|g| matches!(g.c, '（' | '('));
+    let text: String = if starts_bracket {
+        glyphs.iter().take(16).map(|g| g.c).collect()
+    } else {
+        String::new()
+    };
     if let Some(m) = CONTINUED_PREV.captures(&text) {
         continued_from = m.get(1).map(|g| squash(g.as_str()));
         let end = m.get(0).map_or(0, |g| g.end());
         glyphs.drain(..text[..end].chars().count());
     }
 
-    let chars: Vec<char> = glyphs.iter().map(|g| g.c).collect();
+    // A bold lead is found within the first few hundred characters; see `doubling`.
+    let chars: Vec<char> = glyphs
+        .iter()
+        .take(doubling_probe_len())
+        .map(|g| g.c)
+        .collect();
     let mut bold_lead_chars = None;
     if let Some(lead) = doubling::find_bold_lead(&chars) {
         let mut kept: Vec<Glyph> = lead.kept.iter().map(|&i| glyphs[i]).collect();
@@ -383,6 +406,14 @@ pub(crate) mod tests {
             "{t:?}"
         );
         assert_eq!(t.len(), 3);
+    }
+
+    #[test]
+    fn numbered_heading_before_a_short_one_line_paragraph() {
+        let input = "各位代表：\n现在，我代表省人民政府向大会报告工作。\n\n一、2025年工作回顾\n\n全省生产总值增长5.6%。\n";
+        let t = texts(input);
+        assert_eq!(t[2], "一、2025年工作回顾", "{t:?}");
+        assert_eq!(t[3], "全省生产总值增长5.6%。");
     }
 
     #[test]
