@@ -63,8 +63,28 @@ fn has_text_extension(p: &Path) -> bool {
         .is_some_and(|e| TEXT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
 }
 
-/// Reads, parses and extracts one file.
-pub fn process(path: &Path, opts: &ReadOptions) -> Result<IngestDoc, String> {
+/// Bounds on the work one document may take.
+#[derive(Debug, Clone)]
+pub struct Limits {
+    pub read: ReadOptions,
+    /// Wall-clock seconds for reading, restoring and extracting one document.
+    pub max_seconds: f64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            read: ReadOptions::default(),
+            max_seconds: 60.0,
+        }
+    }
+}
+
+/// Reads, parses and extracts one file within `limits`.
+pub fn process(path: &Path, limits: &Limits) -> Result<IngestDoc, String> {
+    let opts = &limits.read;
+    let deadline = std::time::Instant::now()
+        + std::time::Duration::from_secs_f64(limits.max_seconds.clamp(0.0, 1e6));
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
     if bytes.len() > opts.max_bytes {
         return Err(format!(
@@ -76,7 +96,12 @@ pub fn process(path: &Path, opts: &ReadOptions) -> Result<IngestDoc, String> {
     let name = path.to_string_lossy().into_owned();
     let text = crate::read::decode(&bytes, opts).map_err(|e| e.to_string())?;
     let document = crate::parse_text(&name, &text.text);
-    let facts = crate::extract::facts(&document);
+    let facts = crate::extract::facts_until(&document, Some(deadline)).map_err(|_| {
+        format!(
+            "took longer than the limit of {} seconds",
+            limits.max_seconds
+        )
+    })?;
     let hash = Sha256::digest(&bytes)
         .iter()
         .map(|b| format!("{b:02x}"))
@@ -94,7 +119,7 @@ pub fn process(path: &Path, opts: &ReadOptions) -> Result<IngestDoc, String> {
 /// Processes `files` on a pool of `threads` (all cores when 0) and hands each result to
 /// `sink` on the calling thread as it completes. At most a few parsed documents wait in
 /// memory at once.
-pub fn process_all<F>(files: &[PathBuf], opts: &ReadOptions, threads: usize, mut sink: F)
+pub fn process_all<F>(files: &[PathBuf], limits: &Limits, threads: usize, mut sink: F)
 where
     F: FnMut(&Path, Result<IngestDoc, String>),
 {
@@ -118,7 +143,7 @@ where
                     .enumerate()
                     .for_each_with(tx, |tx, (i, f)| {
                         // The receiver only goes away when the writer stopped; nothing to do then.
-                        let _ = tx.send((i, process(f, opts)));
+                        let _ = tx.send((i, process(f, limits)));
                     });
             });
         });

@@ -85,6 +85,9 @@ enum Command {
         /// Worker threads (0: all cores).
         #[arg(long, default_value_t = 0)]
         jobs: usize,
+        /// Give up on a document that takes longer than this many seconds.
+        #[arg(long, default_value_t = 60.0)]
+        max_seconds: f64,
         #[command(flatten)]
         input: InputArgs,
     },
@@ -167,6 +170,9 @@ struct InputArgs {
     /// Refuse inputs larger than this many bytes.
     #[arg(long, default_value_t = lianghui::read::DEFAULT_MAX_BYTES)]
     max_bytes: usize,
+    /// Refuse inputs with a line longer than this many bytes.
+    #[arg(long, default_value_t = lianghui::read::DEFAULT_MAX_LINE_BYTES)]
+    max_line_bytes: usize,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -275,9 +281,14 @@ fn run(cli: Cli) -> Result<i32> {
             db,
             quiet,
             jobs,
+            max_seconds,
             input,
         } => {
-            return ingest(&paths, &db.db, quiet, jobs, &read_options(&input)?);
+            let limits = lianghui::corpus::Limits {
+                read: read_options(&input)?,
+                max_seconds,
+            };
+            return ingest(&paths, &db.db, quiet, jobs, &limits);
         }
         Command::Search {
             query,
@@ -431,7 +442,7 @@ fn ingest(
     db: &Path,
     quiet: bool,
     jobs: usize,
-    opts: &ReadOptions,
+    limits: &lianghui::corpus::Limits,
 ) -> Result<i32> {
     let (files, missing) = lianghui::corpus::collect_inputs(paths);
     let mut store = SqliteStore::open(db).with_context(|| db.display().to_string())?;
@@ -452,7 +463,7 @@ fn ingest(
     };
     let (mut added, mut replaced, mut unchanged) = (0, 0, 0);
     let mut store_error = None;
-    lianghui::corpus::process_all(&files, opts, jobs, |path, result| {
+    lianghui::corpus::process_all(&files, limits, jobs, |path, result| {
         bar.inc(1);
         if store_error.is_some() {
             return;
@@ -494,6 +505,7 @@ fn read_options(input: &InputArgs) -> Result<ReadOptions> {
     Ok(ReadOptions {
         encoding,
         max_bytes: input.max_bytes,
+        max_line_bytes: input.max_line_bytes,
     })
 }
 

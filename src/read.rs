@@ -10,6 +10,8 @@ use thiserror::Error;
 
 /// Default upper bound on input size; callers may raise it with [`ReadOptions::max_bytes`].
 pub const DEFAULT_MAX_BYTES: usize = 256 * 1024 * 1024;
+/// Default upper bound on one line's length in bytes (a page dump without line breaks).
+pub const DEFAULT_MAX_LINE_BYTES: usize = 64 * 1024 * 1024;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -46,6 +48,7 @@ pub struct ReadOptions {
     /// Force an encoding instead of detecting it.
     pub encoding: Option<SourceEncoding>,
     pub max_bytes: usize,
+    pub max_line_bytes: usize,
 }
 
 impl Default for ReadOptions {
@@ -53,6 +56,7 @@ impl Default for ReadOptions {
         Self {
             encoding: None,
             max_bytes: DEFAULT_MAX_BYTES,
+            max_line_bytes: DEFAULT_MAX_LINE_BYTES,
         }
     }
 }
@@ -63,6 +67,12 @@ pub enum ReadError {
     Empty,
     #[error("input is {size} bytes, over the limit of {limit} bytes")]
     TooLarge { size: usize, limit: usize },
+    #[error("line {line} is {bytes} bytes long, over the limit of {limit} bytes")]
+    LineTooLong {
+        line: usize,
+        bytes: usize,
+        limit: usize,
+    },
     #[error("binary data (NUL byte) at byte offset {offset}: not a text file")]
     Binary { offset: usize },
     #[error("truncated {encoding} sequence at byte offset {offset} (the file ends mid-character)")]
@@ -104,6 +114,17 @@ pub fn decode(bytes: &[u8], opts: &ReadOptions) -> Result<Text, ReadError> {
     let text = normalise_breaks(&text);
     if text.trim().is_empty() {
         return Err(ReadError::Empty);
+    }
+    if let Some((i, line)) = text
+        .split('\n')
+        .enumerate()
+        .find(|(_, l)| l.len() > opts.max_line_bytes)
+    {
+        return Err(ReadError::LineTooLong {
+            line: i + 1,
+            bytes: line.len(),
+            limit: opts.max_line_bytes,
+        });
     }
     Ok(Text { text, encoding })
 }
@@ -314,6 +335,22 @@ mod tests {
         assert_eq!(
             decode(b"abc", &opts).unwrap().encoding,
             SourceEncoding::Gb18030
+        );
+    }
+
+    #[test]
+    fn line_length_limit_names_the_line() {
+        let opts = ReadOptions {
+            max_line_bytes: 6,
+            ..Default::default()
+        };
+        assert_eq!(
+            decode("ab\n山西省\n".as_bytes(), &opts).unwrap_err(),
+            ReadError::LineTooLong {
+                line: 2,
+                bytes: 9,
+                limit: 6
+            }
         );
     }
 

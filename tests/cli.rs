@@ -132,3 +132,14 @@ fn fifty_megabytes_on_one_line_finishes() {
     let rows = o.stdout.iter().filter(|&&b| b == b'\n').count();
     assert_eq!(rows, n);
 }
+
+#[test]
+fn an_overlong_line_is_refused_with_its_number() {
+    let sample = common::root().join(common::SAMPLE);
+    let o = lianghui(&["parse", sample.to_str().unwrap(), "--max-line-bytes", "100"]);
+    assert_clean_failure(
+        &o,
+        "shanxi",
+        "line 75 is 123 bytes long, over the limit of 100 bytes",
+    );
+}

@@ -455,3 +455,28 @@ fn a_killed_ingest_leaves_only_whole_documents() {
         total
     );
 }
+
+#[test]
+fn a_document_over_the_time_limit_fails_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = make_corpus(dir.path());
+    let db = dir.path().join("t.db");
+    let o = lianghui(&[
+        "ingest",
+        corpus.to_str().unwrap(),
+        "--db",
+        db.to_str().unwrap(),
+        "--max-seconds",
+        "0",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("took longer than the limit of 0 seconds"),
+        "{err}"
+    );
+    assert!(
+        err.contains("0 added, 0 replaced, 0 unchanged, 5 failed"),
+        "{err}"
+    );
+}

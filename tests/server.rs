@@ -35,7 +35,7 @@ fn start() -> Server {
     for (name, bytes) in inputs {
         let path = dir.path().join(&name);
         std::fs::write(&path, &bytes).unwrap();
-        let doc = lianghui::corpus::process(&path, &lianghui::ReadOptions::default()).unwrap();
+        let doc = lianghui::corpus::process(&path, &lianghui::corpus::Limits::default()).unwrap();
         lianghui::store::Store::ingest(&mut store, &doc).unwrap();
     }
     drop(store);

@@ -88,13 +88,21 @@ pub fn lower_is_better(code: &str) -> bool {
     rows(INDICATORS).any(|r| r.first() == Some(&code) && r.get(4) == Some(&"lower"))
 }
 
-/// The core indicator code of a fact, from the synonym rules in `data/indicators.tsv`.
+/// All code patterns at once: one pass over an indicator finds every rule that matches.
+static CODE_SET: LazyLock<regex::RegexSet> = LazyLock::new(|| {
+    regex::RegexSet::new(CODE_RULES.iter().map(|r| r.pattern.as_str()))
+        .unwrap_or_else(|e| panic!("bundled indicator rules are invalid: {e}"))
+});
+
+/// The core indicator code of a fact, from the synonym rules in `data/indicators.tsv`: the
+/// first rule, in file order, whose pattern, unit and measure all fit.
 pub fn indicator_code(indicator: &str, unit: &str, measure: Measure) -> Option<&'static str> {
-    CODE_RULES
-        .iter()
+    CODE_SET
+        .matches(indicator)
+        .into_iter()
+        .map(|i| &CODE_RULES[i])
         .find(|r| {
-            r.pattern.is_match(indicator)
-                && (r.units.is_empty() || r.units.contains(&unit))
+            (r.units.is_empty() || r.units.contains(&unit))
                 && r.measure.is_none_or(|m| m == measure)
         })
         .map(|r| r.code)
@@ -102,6 +110,19 @@ pub fn indicator_code(indicator: &str, unit: &str, measure: Measure) -> Option<&
 
 /// Extracts the facts of every article of a document.
 pub fn facts(doc: &Document) -> Vec<Fact> {
+    facts_until(doc, None).unwrap_or_default()
+}
+
+/// The work on a document ran past its deadline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TimeLimit;
+
+/// Extracts the facts of every article, giving up once `deadline` has passed (checked between
+/// blocks, so the overrun is at most one block's work).
+pub fn facts_until(
+    doc: &Document,
+    deadline: Option<std::time::Instant>,
+) -> Result<Vec<Fact>, TimeLimit> {
     let doc_year = doc.articles.iter().find_map(Article::year);
     let mut out = Vec::new();
     for (a, article) in doc.articles.iter().enumerate() {
@@ -114,9 +135,9 @@ pub fn facts(doc: &Document) -> Vec<Fact> {
             index: a,
             ref_year,
         }
-        .run(&mut out);
+        .run(&mut out, deadline)?;
     }
-    out
+    Ok(out)
 }
 
 /// For an undated article, the latest year its text names is its present (a news story on
@@ -187,9 +208,16 @@ struct Prev {
 }
 
 impl ArticleExtractor<'_> {
-    fn run(&self, out: &mut Vec<Fact>) {
+    fn run(
+        &self,
+        out: &mut Vec<Fact>,
+        deadline: Option<std::time::Instant>,
+    ) -> Result<(), TimeLimit> {
         let mut section: Option<Section> = None;
         for (b, block) in self.article.blocks.iter().enumerate() {
+            if deadline.is_some_and(|d| std::time::Instant::now() > d) {
+                return Err(TimeLimit);
+            }
             if block.kind == BlockType::Heading {
                 section = self.section_of(&block.text).or(section);
             }
@@ -236,6 +264,7 @@ impl ArticleExtractor<'_> {
                 out.push(fact);
             }
         }
+        Ok(())
     }
 
     fn section_of(&self, heading: &str) -> Option<Section> {
