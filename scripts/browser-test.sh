@@ -9,7 +9,7 @@ bin=${LIANGHUI_BIN:-target/debug/lianghui}
 [ -x "$bin" ] || cargo build --locked --bin lianghui
 work=target/browser
 rm -rf "$work" && mkdir -p "$work"
-"$bin" ingest examples --db "$work/sample.db" --quiet
+"$bin" ingest examples/shanxi-2025-lianghui-pages.txt --db "$work/sample.db" --quiet
 
 "$bin" serve --db "$work/sample.db" --addr 127.0.0.1:0 2>"$work/serve.log" &
 server=$!
