@@ -219,7 +219,7 @@ impl ArticleExtractor<'_> {
                 return Err(TimeLimit);
             }
             if block.kind == BlockType::Heading {
-                section = self.section_of(&block.text).or(section);
+                section = self.section_of(&block.text, block.level).or(section);
             }
             let chars: Vec<char> = block.text.chars().collect();
             let offsets: Vec<usize> = block
@@ -267,7 +267,10 @@ impl ArticleExtractor<'_> {
         Ok(())
     }
 
-    fn section_of(&self, heading: &str) -> Option<Section> {
+    /// The part of a report a heading opens: a year before the report's is a review, the
+    /// report's own year a plan; otherwise the cue words decide, but only for top-level
+    /// headings, since a subsection titled `坚持目标引领` inside the review is still review.
+    fn section_of(&self, heading: &str, level: Option<u8>) -> Option<Section> {
         if let (Some(c), Some(ry)) = (YEAR.captures(heading), self.ref_year) {
             if let Ok(y) = c[1].parse::<i32>() {
                 return Some(if y < ry {
@@ -277,7 +280,9 @@ impl ArticleExtractor<'_> {
                 });
             }
         }
-        if REVIEW.is_match(heading) {
+        if level.is_some_and(|l| l > 1) {
+            None
+        } else if REVIEW.is_match(heading) {
             Some(Section::Review)
         } else if PLAN.is_match(heading) {
             Some(Section::Plan)
@@ -300,9 +305,15 @@ impl ArticleExtractor<'_> {
     ) -> Fact {
         let kind = self.kind(q, ctx, section);
         let (mut indicator, raw_before) = indicator(q, before, all, ctx);
-        if indicator.is_empty() {
-            if let Some(p) = prev.filter(|p| p.sentence == ctx.sentence) {
+        // An elided subject takes the one before it in the sentence: 河南设为5.5%左右, and
+        // 实现地区生产总值3.2万亿元、增长5.1% (增长 of the 地区生产总值).
+        if let Some(p) = prev.filter(|p| p.sentence == ctx.sentence) {
+            if indicator.is_empty() {
                 indicator.clone_from(&p.indicator);
+            } else if is_bare_change(&indicator) && !p.indicator.is_empty() {
+                let subject = strip_trailing(&p.indicator, "change_up");
+                let subject = strip_trailing(&subject, "change_down");
+                indicator = format!("{subject}{indicator}");
             }
         }
         let (measure, direction) = measure(q, raw_before, &indicator, all, ctx);
@@ -547,6 +558,20 @@ fn respectively(q: &Quantity, all: &[Quantity], ctx: &Context) -> Option<String>
         }
     }
     Some(format!("{}{}", items[k], verb))
+}
+
+/// An indicator that is only a change verb (`增长`, `同比增长`, `比上年下降`): its subject was
+/// elided.
+fn is_bare_change(indicator: &str) -> bool {
+    let rest = indicator
+        .trim_start_matches("同比")
+        .trim_start_matches("比上年")
+        .trim_start_matches("较上年");
+    !rest.is_empty()
+        && cues("change_up")
+            .iter()
+            .chain(cues("change_down"))
+            .any(|c| *c == rest)
 }
 
 /// Drops cue words of `category` from the end of `s`, longest first, until none is left.

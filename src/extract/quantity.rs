@@ -419,7 +419,10 @@ fn quantity_at(chars: &[char], i: usize, number: &Number, quoted: &[bool]) -> Op
             high_unit
         }
     };
-    if number.chinese && (!unit.after_chinese || number.value == 1.0 && mid_qualifier.is_none()) {
+    // 一 before a measure word is mostly an idiom (一批, 一项一项); 增长一倍 is a number.
+    let idiomatic_one =
+        number.value == 1.0 && mid_qualifier.is_none() && unit.class != UnitClass::Multiple;
+    if number.chinese && (!unit.after_chinese || idiomatic_one) {
         return None;
     }
     // Dates and years used as time.

@@ -212,3 +212,24 @@ fn codes_come_from_the_synonym_lexicon() {
         );
     }
 }
+
+#[test]
+fn an_elided_subject_before_a_bare_change_verb_is_restored() {
+    let text = "政府工作报告\n——2025年1月20日在湖北省第十四届人民代表大会第三次会议上\n\n各位代表：\n现在，我代表省人民政府向大会报告工作。\n\n一、2024年工作回顾\n\n全省实现地区生产总值6万亿元、增长5.8%，一般公共预算收入增长3.2%。\n";
+    let got = rows(text);
+    assert_eq!(
+        got,
+        [
+            "6万亿元|6000000000000||元|exact|level||result|湖北|gdp|2024",
+            "5.8%|5.8||%|exact|change|up|result|湖北|gdp_growth|2024",
+            "3.2%|3.2||%|exact|change|up|result|湖北|budget_revenue_growth|2024",
+        ]
+    );
+}
+
+#[test]
+fn a_subsection_with_a_cue_word_stays_in_the_review() {
+    let text = "政府工作报告\n——2025年1月20日在湖北省第十四届人民代表大会第三次会议上\n\n各位代表：\n现在，我代表省人民政府向大会报告工作。\n\n一、2024年工作回顾\n\n（一）坚持目标引领。新增高新技术企业1200家。\n";
+    let got = rows(text);
+    assert_eq!(got, ["1200家|1200||家|exact|level||result|湖北||2024"]);
+}

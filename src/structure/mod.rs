@@ -19,9 +19,17 @@ use std::sync::LazyLock;
 
 static SPEAKER: LazyLock<Regex> =
     LazyLock::new(|| cue_regex(r"^{{speaker_title}}[ \u3000]*[\p{Han}·]{2,6}$"));
+/// A date in Arabic (`2025年1月17日`) or Chinese numerals (`二〇二五年一月十七日`).
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日").unwrap_or_else(|e| panic!("{e}"))
+    Regex::new(r"([0-9]{4}|[〇零一二三四五六七八九]{4})\s*年\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*日")
+        .unwrap_or_else(|e| panic!("{e}"))
 });
+
+fn date_number(s: &str) -> Option<u32> {
+    let v = crate::extract::numeral::parse_arabic(s)
+        .or_else(|| crate::extract::numeral::parse_chinese(s))?;
+    (v.fract() == 0.0 && (0.0..=9999.0).contains(&v)).then_some(v as u32)
+}
 static NATIONAL: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{national}}"));
 static BYLINE_ROLE: LazyLock<Regex> = LazyLock::new(|| cue_regex(r"^{{byline_role}}"));
 
@@ -297,9 +305,9 @@ fn build_article(body: Body) -> Article {
         .collect::<Vec<_>>()
         .join(" ");
     let date = DATE.captures(&head_text).and_then(|c| {
-        let y: u32 = c[1].parse().ok()?;
-        let m: u32 = c[2].parse().ok()?;
-        let d: u32 = c[3].parse().ok()?;
+        let y = date_number(&c[1])?;
+        let m = date_number(&c[2])?;
+        let d = date_number(&c[3])?;
         ((1..=12).contains(&m) && (1..=31).contains(&d)).then(|| format!("{y:04}-{m:02}-{d:02}"))
     });
     let mut region = regions::mentions(&head_text)
@@ -417,6 +425,12 @@ mod tests {
         assert_eq!(d.articles.len(), 1);
         assert_eq!(d.articles[0].region.as_deref(), Some("湖南"));
         assert_eq!(d.articles[0].blocks.len(), 2);
+    }
+
+    #[test]
+    fn dates_in_chinese_numerals() {
+        let text = "政府工作报告\n——二〇二五年一月二十一日在湖北省第十四届人民代表大会第四次会议上\n\n各位代表：\n现在，我代表省人民政府向大会报告工作。\n";
+        assert_eq!(doc(text).articles[0].date.as_deref(), Some("2025-01-21"));
     }
 
     #[test]
