@@ -316,11 +316,23 @@ impl ArticleExtractor<'_> {
                 indicator = format!("{subject}{indicator}");
             }
         }
+        // 稳居全国第7位 after 经济总量达到6万亿元: the rank is the previous figure's.
+        if q.is_rank && q.rank_move.is_none() {
+            let scope: String = ctx.chars[q.start..q.num_start].iter().collect();
+            let tail = format!("{scope}排名");
+            let head_len = indicator.strip_suffix(&tail).map(|h| h.chars().count());
+            if let (Some(0..=2), Some(p)) = (head_len, prev.filter(|p| p.sentence == ctx.sentence))
+            {
+                if !p.indicator.is_empty() {
+                    indicator = format!("{}{tail}", p.indicator);
+                }
+            }
+        }
         let (measure, direction) = measure(q, raw_before, &indicator, all, ctx);
         let unit = q.unit.canonical.to_owned();
         let code = indicator_code(&indicator, &unit, measure).map(str::to_owned);
         let year = self.year(kind, ctx, q, section);
-        let region = self.region(q, ctx);
+        let region = self.region(q, all, ctx);
         Fact {
             article: self.index,
             text: q.text(ctx.chars),
@@ -404,7 +416,10 @@ impl ArticleExtractor<'_> {
         }
     }
 
-    fn region(&self, q: &Quantity, ctx: &Context) -> Option<String> {
+    fn region(&self, q: &Quantity, all: &[Quantity], ctx: &Context) -> Option<String> {
+        if let Some(place) = respective_region(q, all, ctx) {
+            return Some(place);
+        }
         let own = self.article.region.clone();
         let at = ctx.offsets[q.start];
         if self.article.kind.is_report() {
@@ -506,7 +521,13 @@ fn indicator<'a>(
 
 /// `电子信息、高端装备制造、现代消费品营业收入预计分别达到2000亿元、1800亿元、1400亿元`: the
 /// k-th number of a `分别` list belongs to the k-th item of the subject.
-fn respectively(q: &Quantity, all: &[Quantity], ctx: &Context) -> Option<String> {
+/// In a clause with `分别`, the position of `分别`, the quantities listed after it, and the
+/// place of `q` among them.
+fn respectively_slot<'q>(
+    q: &Quantity,
+    all: &'q [Quantity],
+    ctx: &Context,
+) -> Option<(usize, Vec<&'q Quantity>, usize)> {
     let clause = &ctx.chars[ctx.clause.0..ctx.clause.1];
     let pos = clause.windows(2).position(|w| w == ['分', '别'])? + ctx.clause.0;
     if pos > q.start {
@@ -517,6 +538,33 @@ fn respectively(q: &Quantity, all: &[Quantity], ctx: &Context) -> Option<String>
         .filter(|n| n.start > pos && n.end <= ctx.clause.1)
         .collect();
     let k = listed.iter().position(|n| n.start == q.start)?;
+    Some((pos, listed, k))
+}
+
+/// `武汉、襄阳、宜昌分别增长6.2%、5.9%、6.1%`: the k-th number is about the k-th place.
+fn respective_region(q: &Quantity, all: &[Quantity], ctx: &Context) -> Option<String> {
+    let (pos, listed, k) = respectively_slot(q, all, ctx)?;
+    let items: Vec<&str> = ctx
+        .slice(ctx.clause.0, pos)
+        .split(['、', '和', '及'])
+        .map(trim_edges)
+        .filter(|s| !s.is_empty())
+        .collect();
+    if items.len() != listed.len() {
+        return None;
+    }
+    let places: Option<Vec<&regions::Region>> = items
+        .iter()
+        .map(|item| {
+            let (region, end) = regions::leading(item)?;
+            matches!(&item[end..], "" | "省" | "市" | "区" | "州").then_some(region)
+        })
+        .collect();
+    places.map(|p| p[k].short.to_owned())
+}
+
+fn respectively(q: &Quantity, all: &[Quantity], ctx: &Context) -> Option<String> {
+    let (pos, listed, k) = respectively_slot(q, all, ctx)?;
     let subject = clean_before(ctx.slice(ctx.clause.0, pos));
     let verb = ctx
         .slice(pos + 2, listed.first().map_or(pos + 2, |n| n.start))

@@ -233,3 +233,14 @@ fn a_subsection_with_a_cue_word_stays_in_the_review() {
     let got = rows(text);
     assert_eq!(got, ["1200家|1200||家|exact|level||result|湖北||2024"]);
 }
+
+#[test]
+fn places_listed_with_respectively_each_get_their_number() {
+    let text = "政府工作报告\n——2025年1月20日在湖北省第十四届人民代表大会第三次会议上\n\n各位代表：\n现在，我代表省人民政府向大会报告工作。\n\n一、2024年工作回顾\n\n全省经济总量达到6万亿元，稳居全国第7位。武汉、襄阳、宜昌分别增长6.2%、5.9%、6.1%。\n";
+    let doc = crate::parse_text("t", text);
+    let f = facts(&doc);
+    let regions: Vec<&str> = f.iter().filter_map(|f| f.region.as_deref()).collect();
+    assert_eq!(regions, ["湖北", "湖北", "武汉", "襄阳", "宜昌"]);
+    assert_eq!(f[1].indicator, "全省经济总量全国排名");
+    assert_eq!(f[1].measure, Measure::Rank);
+}
