@@ -30,6 +30,8 @@ pub struct Line<'a> {
     pub byte_start: usize,
     pub text: &'a str,
     pub width: f32,
+    /// The raw line began with spaces (a paragraph indent, where the document uses them).
+    pub indented: bool,
 }
 
 /// A restored paragraph with its provenance.
@@ -84,6 +86,10 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[（(]\s*[\p{Han}·]{1,5}(?:[ \u3000]+[\p{Han}·]{1,5})+\s*[）)]$")
         .unwrap_or_else(|e| panic!("{e}"))
 });
+static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[-—－·\s]*(?:第\s*)?\d{1,3}\s*(?:版|页)?[-—－·\s]*$")
+        .unwrap_or_else(|e| panic!("{e}"))
+});
 static SALUTATION: LazyLock<Regex> =
     LazyLock::new(|| cue_regex(r"^{{salutation}}[，、\p{Han}]{0,12}[：:]"));
 static HEADING_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
@@ -128,6 +134,7 @@ pub fn lines(text: &str) -> Vec<Line<'_>> {
             byte_start: offset + lead,
             text: trimmed,
             width: width(trimmed),
+            indented: lead > 0,
         });
         offset += raw.len() + 1;
     }
@@ -136,18 +143,25 @@ pub fn lines(text: &str) -> Vec<Line<'_>> {
 
 /// How many neighbouring lines on each side estimate the local column width.
 const WIDTH_WINDOW: usize = 8;
+/// Median line width, in em, above which lines were not wrapped at a column.
+const UNWRAPPED_WIDTH: f32 = 60.0;
 /// A line this many em short of its column ends a paragraph.
 const SHORT_BY: f32 = 2.0;
 
 /// Restores the paragraphs of a decoded text.
 pub fn restore(text: &str) -> Vec<Para> {
     let all = lines(text);
+    // A lone page number is furniture; it counts as a gap.
     let body: Vec<(usize, &Line)> = all
         .iter()
         .enumerate()
-        .filter(|(_, l)| !l.text.is_empty())
+        .filter(|(_, l)| !l.text.is_empty() && !PAGE_NUMBER.is_match(l.text))
         .collect();
     let columns = column_widths(&body.iter().map(|(_, l)| l.width).collect::<Vec<_>>());
+    // Indentation marks paragraph starts only where it is rare: a layout that indents every
+    // line says nothing by it.
+    let indented = body.iter().filter(|(_, l)| l.indented).count();
+    let indent_cue = indented > 0 && indented * 10 < body.len() * 3;
 
     let mut paras = Vec::new();
     let mut current: Vec<&Line> = Vec::new();
@@ -169,7 +183,13 @@ pub fn restore(text: &str) -> Vec<Para> {
             None => true,
             Some(&(next_idx, next_line)) => {
                 let gap = next_idx > idx + 1;
-                paragraph_ends(&current, short, gap, next_line)
+                // Lines far wider than any printed column were never wrapped: one line, one
+                // paragraph (text saved from a web page).
+                let unwrapped = columns[k] > UNWRAPPED_WIDTH
+                    && line.text.chars().last().is_some_and(is_terminal);
+                unwrapped
+                    || (indent_cue && next_line.indented)
+                    || paragraph_ends(&current, short, gap, next_line)
             }
         };
         if ends {
@@ -414,6 +434,36 @@ pub(crate) mod tests {
         let t = texts(input);
         assert_eq!(t[2], "一、2025年工作回顾", "{t:?}");
         assert_eq!(t[3], "全省生产总值增长5.6%。");
+    }
+
+    #[test]
+    fn page_numbers_are_furniture() {
+        let line = "各地坚持稳中求进工作总基调，完整准确全面贯\n";
+        let input = format!("{}{line}- 3 -\n\n{line}彻新发展理念。\n", body(4));
+        let t = texts(&input);
+        assert_eq!(t.len(), 2, "{t:?}");
+        assert!(t[1].contains("贯各地坚持"));
+    }
+
+    #[test]
+    fn rare_indentation_starts_paragraphs() {
+        let input = format!(
+            "{}　　新一段从缩进开始，内容照常排满整行宽度啊\n结束了。\n",
+            body(4)
+                .replace("贯\n", "贯\n")
+                .replacen("各地", "　　各地", 1)
+        )
+        .replace("彻新发展理念。\n", "彻新发展理念。\n");
+        let t = texts(&input);
+        assert_eq!(t.len(), 2, "{t:?}");
+        assert!(t[1].starts_with("新一段从缩进开始"));
+    }
+
+    #[test]
+    fn unwrapped_lines_are_paragraphs() {
+        let long = "全省上下坚持以习近平新时代中国特色社会主义思想为指导，深入贯彻党的二十大精神，坚定不移推动高质量发展，经济运行总体平稳、稳中有进，各项事业取得新进展。";
+        let input = format!("{long}\n{long}\n{long}\n");
+        assert_eq!(texts(&input).len(), 3);
     }
 
     #[test]
