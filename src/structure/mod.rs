@@ -17,8 +17,13 @@ use regex::Regex;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-static SPEAKER: LazyLock<Regex> =
-    LazyLock::new(|| cue_regex(r"^{{speaker_title}}[ \u3000]*[\p{Han}·]{2,6}$"));
+/// `省长 金湘军`, `省人大常委会主任 唐登杰`: an office (a body may precede the title, then a
+/// space) and a name.
+static SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
+    cue_regex(
+        r"^(?:{{speaker_title}}[ \u3000]*|\p{Han}{1,12}{{speaker_title}}[ \u3000]+)[\p{Han}·]{2,6}$",
+    )
+});
 /// A date in Arabic (`2025年1月17日`) or Chinese numerals (`二〇二五年一月十七日`).
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"([0-9]{4}|[〇零一二三四五六七八九]{4})\s*年\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*日")
@@ -141,13 +146,13 @@ pub fn structure(source: &str, paras: Vec<Para>) -> Document {
 
 fn is_title_candidate(p: &Para) -> bool {
     let n = p.text.chars().count();
-    p.line_start == p.line_end
+    p.line_end <= p.line_start + 1
         && (2..=40).contains(&n)
         && !p.text.chars().any(|c| is_terminal(c) || is_clause_punct(c))
 }
 
 fn is_speaker(p: &Para) -> bool {
-    p.line_start == p.line_end && SPEAKER.is_match(&p.raw)
+    p.line_start == p.line_end && SPEAKER.is_match(p.raw.trim())
 }
 
 fn names_report_kind(text: &str) -> bool {
@@ -155,7 +160,41 @@ fn names_report_kind(text: &str) -> bool {
 }
 
 /// Pass 1: cut the paragraph stream into article bodies and headline blocks.
+/// A headline title too long for one line is printed on two (`山西省人民代表大会常务委员会` /
+/// `工作报告`); before a subtitle, two title-like lines are one title.
+fn merge_split_titles(paras: Vec<Para>) -> Vec<Para> {
+    let mut out: Vec<Para> = Vec::with_capacity(paras.len());
+    let mut it = paras.into_iter().peekable();
+    while let Some(p) = it.next() {
+        if let Some(prev) = out.last_mut() {
+            let joined = prev.text.chars().count() + p.text.chars().count();
+            let subtitle_next = it.peek().is_some_and(|n| is_subtitle(&n.text));
+            if subtitle_next
+                && joined <= 40
+                && prev.line_start == prev.line_end
+                && p.line_start == p.line_end
+                && is_title_candidate(prev)
+                && is_title_candidate(&p)
+                && !KIND_CUES.iter().any(|c| c.title.is_match(&prev.text))
+            {
+                let offset = u32::try_from(prev.text.chars().count()).unwrap_or(u32::MAX);
+                prev.text.push_str(&p.text);
+                prev.raw.push('\n');
+                prev.raw.push_str(&p.raw);
+                prev.line_end = p.line_end;
+                prev.byte_end = p.byte_end;
+                prev.line_map
+                    .extend(p.line_map.iter().map(|&(o, l)| (o + offset, l)));
+                continue;
+            }
+        }
+        out.push(p);
+    }
+    out
+}
+
 fn segment(paras: Vec<Para>) -> Vec<Segment> {
+    let paras = merge_split_titles(paras);
     let mut out = Vec::new();
     let mut body = Body::default();
     let mut headline = Headline::default();
@@ -425,6 +464,22 @@ mod tests {
         assert_eq!(d.articles.len(), 1);
         assert_eq!(d.articles[0].region.as_deref(), Some("湖南"));
         assert_eq!(d.articles[0].blocks.len(), 2);
+    }
+
+    #[test]
+    fn standing_committee_headline_on_two_lines_with_its_chairman() {
+        let text = "各位代表：\n我受省人大常委会委托，向大会报告工作，请予审议。（下转第三版）\n\n湖南省人民代表大会常务委员会\n工作报告\n——2025年1月15日在湖南省第十四届人民代表大会第三次会议上\n\n省人大常委会主任 某某某\n";
+        let d = doc(text);
+        assert_eq!(d.articles.len(), 1, "{d:#?}");
+        let a = &d.articles[0];
+        assert_eq!(a.kind, ArticleKind::StandingCommitteeReport);
+        assert_eq!(
+            a.title.as_deref(),
+            Some("湖南省人民代表大会常务委员会工作报告")
+        );
+        assert_eq!(a.speaker.as_deref(), Some("省人大常委会主任 某某某"));
+        assert_eq!(a.region.as_deref(), Some("湖南"));
+        assert_eq!(a.date.as_deref(), Some("2025-01-15"));
     }
 
     #[test]
