@@ -180,6 +180,19 @@ fn mutate_bytes(bytes: &[u8], rng: &mut ChaCha8Rng) -> Vec<u8> {
     b
 }
 
+/// A random stretch of up to `max_chars` characters from the first half onwards of `text`.
+fn window(text: &str, max_chars: usize, rng: &mut ChaCha8Rng) -> String {
+    let cut = rng.gen_range(0..text.len() / 2);
+    let cut = (0..=cut)
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(0);
+    text[cut..]
+        .chars()
+        .take(rng.gen_range(0..max_chars))
+        .collect()
+}
+
 fn sample_text() -> String {
     String::from_utf8(common::sample_bytes()).unwrap()
 }
@@ -312,15 +325,7 @@ fn fuzz_restorer() {
     let text = sample_text();
     fuzz(
         "restorer",
-        |rng| {
-            let cut = rng.gen_range(0..text.len() / 2);
-            let cut = (0..=cut)
-                .rev()
-                .find(|&i| text.is_char_boundary(i))
-                .unwrap_or(0);
-            let window: String = text[cut..].chars().take(rng.gen_range(0..3000)).collect();
-            mutate_text(&window, rng)
-        },
+        |rng| mutate_text(&window(&text, 3000, rng), rng),
         |input: &String| {
             let n = lines_in(input);
             for p in lianghui::restore::restore(input) {
@@ -388,15 +393,7 @@ fn fuzz_parse_and_facts() {
     let text = sample_text();
     fuzz(
         "pipeline",
-        |rng| {
-            let cut = rng.gen_range(0..text.len() / 2);
-            let cut = (0..=cut)
-                .rev()
-                .find(|&i| text.is_char_boundary(i))
-                .unwrap_or(0);
-            let window: String = text[cut..].chars().take(rng.gen_range(0..4000)).collect();
-            mutate_text(&window, rng)
-        },
+        |rng| mutate_text(&window(&text, 4000, rng), rng),
         |input: &String| {
             let doc = lianghui::parse_text("fuzz", input);
             for f in lianghui::extract::facts(&doc) {

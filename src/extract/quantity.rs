@@ -572,50 +572,14 @@ fn prefix_qualifier(chars: &[char], at: usize) -> Option<(Qualifier, usize)> {
 
 const RANGE_DASHES: [char; 8] = ['—', '－', '-', '~', '～', '至', '到', '–'];
 
-/// `4.5%—5%`: after a full first quantity, a dash and a second number with the same unit.
-fn range_tail(
-    chars: &[char],
-    at: usize,
-    unit: &'static Unit,
-) -> Option<(f64, &'static Unit, usize)> {
+/// After a range dash at `at` (one or two of `—`, `-`, `至` …): the second number, its
+/// multiplier (`300亿` → 1e8) and where they end.
+fn second_of_range(chars: &[char], at: usize) -> Option<(f64, f64, usize)> {
     let mut j = at;
     while chars.get(j).is_some_and(|c| RANGE_DASHES.contains(c)) && j < at + 2 {
         j += 1;
     }
     if j == at {
-        return None;
-    }
-    let second = read_arabic(chars, j)?;
-    let mut k = second.end;
-    let mut value = second.value;
-    while let Some(m) = chars
-        .get(k)
-        .and_then(|&c| cn_multiplier(c))
-        .filter(|&m| m >= 100.0)
-    {
-        value *= m;
-        k += 1;
-    }
-    let u2 = unit_at(chars, k)?;
-    (u2.canonical == unit.canonical).then_some((value, u2, k + u2.written.chars().count()))
-}
-
-/// `4.5-5%`, `5至6个百分点`, `200-300亿元`: the first number bare, the multiplier and unit
-/// written once after the second. Returns the second number, the shared multiplier, the unit
-/// and the end.
-fn range_tail_unitless(
-    chars: &[char],
-    num_end: usize,
-    number: &Number,
-) -> Option<(f64, f64, &'static Unit, usize)> {
-    if number.chinese {
-        return None;
-    }
-    let mut j = num_end;
-    while chars.get(j).is_some_and(|c| RANGE_DASHES.contains(c)) && j < num_end + 2 {
-        j += 1;
-    }
-    if j == num_end {
         return None;
     }
     let second = read_arabic(chars, j)?;
@@ -629,11 +593,41 @@ fn range_tail_unitless(
         multiplier *= m;
         k += 1;
     }
+    Some((second.value, multiplier, k))
+}
+
+/// `4.5%—5%`: after a full first quantity, a dash and a second number with the same unit.
+fn range_tail(
+    chars: &[char],
+    at: usize,
+    unit: &'static Unit,
+) -> Option<(f64, &'static Unit, usize)> {
+    let (value, multiplier, k) = second_of_range(chars, at)?;
     let u2 = unit_at(chars, k)?;
-    if u2.canonical == "年" && is_year_like(second.value) {
+    (u2.canonical == unit.canonical).then_some((
+        value * multiplier,
+        u2,
+        k + u2.written.chars().count(),
+    ))
+}
+
+/// `4.5-5%`, `5至6个百分点`, `200-300亿元`: the first number bare, the multiplier and unit
+/// written once after the second. Returns the second number, the shared multiplier, the unit
+/// and the end.
+fn range_tail_unitless(
+    chars: &[char],
+    num_end: usize,
+    number: &Number,
+) -> Option<(f64, f64, &'static Unit, usize)> {
+    if number.chinese {
         return None;
     }
-    Some((second.value, multiplier, u2, k + u2.written.chars().count()))
+    let (value, multiplier, k) = second_of_range(chars, num_end)?;
+    let u2 = unit_at(chars, k)?;
+    if u2.canonical == "年" && is_year_like(value) {
+        return None;
+    }
+    Some((value, multiplier, u2, k + u2.written.chars().count()))
 }
 
 #[cfg(test)]

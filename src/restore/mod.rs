@@ -62,13 +62,15 @@ pub struct Para {
 impl Para {
     /// The input line that the character at `char_offset` of `text` came from.
     pub fn line_of(&self, char_offset: usize) -> u32 {
-        let i = self
-            .line_map
-            .partition_point(|&(off, _)| off as usize <= char_offset);
-        self.line_map
-            .get(i.saturating_sub(1))
-            .map_or(self.line_start, |&(_, l)| l)
+        line_at(&self.line_map, char_offset, self.line_start)
     }
+}
+
+/// Looks a character offset up in a `(char offset, input line)` map; `fallback` for an empty
+/// map.
+pub fn line_at(map: &[(u32, u32)], char_offset: usize, fallback: u32) -> u32 {
+    let i = map.partition_point(|&(off, _)| off as usize <= char_offset);
+    map.get(i.saturating_sub(1)).map_or(fallback, |&(_, l)| l)
 }
 
 static CONTINUED_NEXT: LazyLock<Regex> = LazyLock::new(|| {

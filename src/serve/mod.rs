@@ -200,13 +200,18 @@ async fn documents_page(State(app): State<App>) -> Page {
     Ok(html_response(html::documents(&docs)))
 }
 
-async fn document_page(State(app): State<App>, UrlPath(id): UrlPath<String>) -> Page {
-    let id: i64 = id.parse().map_err(|_| {
+/// A document id from the path; anything but a number is a 400.
+fn parse_id(id: &str) -> Result<i64, Failure> {
+    id.parse().map_err(|_| {
         Failure(
             StatusCode::BAD_REQUEST,
             format!("document id {id:?} is not a number"),
         )
-    })?;
+    })
+}
+
+async fn document_page(State(app): State<App>, UrlPath(id): UrlPath<String>) -> Page {
+    let id = parse_id(&id)?;
     let (path, articles, facts) = with_store(&app, move |s| load_document(s, id)).await?;
     Ok(html_response(html::document(&path, &articles, &facts)))
 }
@@ -287,12 +292,7 @@ async fn api_documents(State(app): State<App>) -> Api {
 }
 
 async fn api_document(State(app): State<App>, UrlPath(id): UrlPath<String>) -> Api {
-    let id: i64 = id.parse().map_err(|_| {
-        Failure(
-            StatusCode::BAD_REQUEST,
-            format!("document id {id:?} is not a number"),
-        )
-    })?;
+    let id = parse_id(&id)?;
     let (path, articles, facts) = with_store(&app, move |s| load_document(s, id)).await?;
     Ok(json_response(&serde_json::json!({
         "id": id,

@@ -63,12 +63,7 @@ pub struct Block {
 impl Block {
     /// The input line of the character at `char_offset` in `text`.
     pub fn line_of(&self, char_offset: usize) -> u32 {
-        let i = self
-            .line_map
-            .partition_point(|&(off, _)| off as usize <= char_offset);
-        self.line_map
-            .get(i.saturating_sub(1))
-            .map_or(self.span.line_start, |&(_, l)| l)
+        crate::restore::line_at(&self.line_map, char_offset, self.span.line_start)
     }
 }
 
