@@ -435,6 +435,11 @@ fn open_existing(db: &Path) -> Result<SqliteStore> {
     SqliteStore::open(db).with_context(|| db.display().to_string())
 }
 
+/// Most documents stored in one transaction.
+const INGEST_BATCH: usize = 64;
+/// Longest a parsed document waits for its batch.
+const INGEST_BATCH_TIME: std::time::Duration = std::time::Duration::from_millis(500);
+
 /// Parses every input in parallel and stores each whole document in its own transaction.
 /// Returns the exit status: 0 when all went in, 2 when some failed.
 fn ingest(
@@ -461,33 +466,52 @@ fn ingest(
         }
         b
     };
-    let (mut added, mut replaced, mut unchanged) = (0, 0, 0);
-    let mut store_error = None;
-    lianghui::corpus::process_all(&files, limits, jobs, |path, result| {
-        bar.inc(1);
-        if store_error.is_some() {
+    let mut counts = [0usize; 3]; // added, replaced, unchanged
+    let mut store_error: Option<store::StoreError> = None;
+    // Parsed documents wait here and go in together, one transaction for a batch: a
+    // transaction per document costs more than parsing it. A crash loses at most the open
+    // batch, never part of a document.
+    let mut batch: Vec<lianghui::store::IngestDoc> = Vec::new();
+    let mut last_flush = std::time::Instant::now();
+    let mut flush = |batch: &mut Vec<lianghui::store::IngestDoc>,
+                     counts: &mut [usize; 3],
+                     store_error: &mut Option<store::StoreError>| {
+        if batch.is_empty() || store_error.is_some() {
             return;
         }
-        match result
-            .map_err(|e| anyhow::anyhow!(e))
-            .and_then(|doc| Ok(store.ingest(&doc)?))
-        {
-            Ok(IngestOutcome::Added) => added += 1,
-            Ok(IngestOutcome::Replaced) => replaced += 1,
-            Ok(IngestOutcome::Unchanged) => unchanged += 1,
-            Err(e) => {
-                if e.downcast_ref::<store::StoreError>().is_some() {
-                    store_error = Some(e);
-                    return;
+        match store.ingest_many(batch) {
+            Ok(outcomes) => {
+                for o in outcomes {
+                    counts[match o {
+                        IngestOutcome::Added => 0,
+                        IngestOutcome::Replaced => 1,
+                        IngestOutcome::Unchanged => 2,
+                    }] += 1;
                 }
+            }
+            Err(e) => *store_error = Some(e),
+        }
+        batch.clear();
+    };
+    lianghui::corpus::process_all(&files, limits, jobs, |path, result| {
+        bar.inc(1);
+        match result {
+            Ok(doc) => batch.push(doc),
+            Err(e) => {
                 failed += 1;
-                bar.suspend(|| eprintln!("lianghui: {}: {e:#}", path.display()));
+                bar.suspend(|| eprintln!("lianghui: {}: {e}", path.display()));
             }
         }
+        if batch.len() >= INGEST_BATCH || last_flush.elapsed() > INGEST_BATCH_TIME {
+            flush(&mut batch, &mut counts, &mut store_error);
+            last_flush = std::time::Instant::now();
+        }
     });
+    flush(&mut batch, &mut counts, &mut store_error);
+    let [added, replaced, unchanged] = counts;
     bar.finish_and_clear();
     if let Some(e) = store_error {
-        return Err(e.context(db.display().to_string()));
+        return Err(anyhow::Error::new(e).context(db.display().to_string()));
     }
     if !quiet {
         eprintln!("{added} added, {replaced} replaced, {unchanged} unchanged, {failed} failed");

@@ -117,6 +117,11 @@ pub struct StoredArticle {
 pub trait Store {
     /// Stores one document with its facts atomically: all of it or none.
     fn ingest(&mut self, doc: &IngestDoc) -> Result<IngestOutcome, StoreError>;
+    /// Stores several whole documents in one transaction: after a crash either all of them are
+    /// there or none, never a part of one.
+    fn ingest_many(&mut self, docs: &[IngestDoc]) -> Result<Vec<IngestOutcome>, StoreError> {
+        docs.iter().map(|d| self.ingest(d)).collect()
+    }
     fn documents(&self) -> Result<Vec<DocumentRow>, StoreError>;
     fn facts(&self, filter: &FactFilter) -> Result<Vec<StoredFact>, StoreError>;
     fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>, StoreError>;

@@ -42,7 +42,8 @@ CREATE TABLE blocks (
     byte_start INTEGER NOT NULL, byte_end INTEGER NOT NULL
 );
 CREATE INDEX blocks_doc ON blocks(doc_id, article_idx, idx);
-CREATE VIRTUAL TABLE blocks_fts USING fts5(tokens, content='', contentless_delete=1);
+CREATE VIRTUAL TABLE blocks_fts USING fts5(tokens, content='', contentless_delete=1, detail=none,
+    tokenize='unicode61 remove_diacritics 0');
 CREATE TABLE facts (
     id INTEGER PRIMARY KEY,
     doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
@@ -111,6 +112,8 @@ impl SqliteStore {
         let _mode: String = conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", true)?;
+        // A larger page cache keeps the full-text index's merges in memory during ingest.
+        conn.pragma_update(None, "cache_size", -65536)?;
         let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
         for (i, sql) in MIGRATIONS.iter().enumerate().skip(version.max(0) as usize) {
             let tx = conn.unchecked_transaction()?;
@@ -177,9 +180,12 @@ fn heading_paths(article: &Article) -> Vec<String> {
         .collect()
 }
 
-impl Store for SqliteStore {
-    fn ingest(&mut self, doc: &IngestDoc) -> Result<IngestOutcome, StoreError> {
-        let tx = self.conn.transaction()?;
+impl SqliteStore {
+    /// Writes one document inside the caller's transaction.
+    fn write_document(
+        tx: &rusqlite::Transaction,
+        doc: &IngestDoc,
+    ) -> Result<IngestOutcome, StoreError> {
         let same: Option<i64> = tx
             .query_row(
                 "SELECT id FROM documents WHERE hash = ?1 AND path = ?2",
@@ -198,7 +204,7 @@ impl Store for SqliteStore {
             )
             .optional()?;
         if let Some(id) = old {
-            Self::delete_document(&tx, id)?;
+            Self::delete_document(tx, id)?;
         }
         tx.execute(
             "INSERT INTO documents (path, hash, bytes, encoding, n_articles, n_facts)
@@ -295,12 +301,30 @@ impl Store for SqliteStore {
                 ])?;
             }
         }
-        tx.commit()?;
         Ok(if old.is_some() {
             IngestOutcome::Replaced
         } else {
             IngestOutcome::Added
         })
+    }
+}
+
+impl Store for SqliteStore {
+    fn ingest(&mut self, doc: &IngestDoc) -> Result<IngestOutcome, StoreError> {
+        let tx = self.conn.transaction()?;
+        let outcome = Self::write_document(&tx, doc)?;
+        tx.commit()?;
+        Ok(outcome)
+    }
+
+    fn ingest_many(&mut self, docs: &[IngestDoc]) -> Result<Vec<IngestOutcome>, StoreError> {
+        let tx = self.conn.transaction()?;
+        let outcomes = docs
+            .iter()
+            .map(|d| Self::write_document(&tx, d))
+            .collect::<Result<Vec<_>, _>>()?;
+        tx.commit()?;
+        Ok(outcomes)
     }
 
     fn documents(&self) -> Result<Vec<DocumentRow>, StoreError> {
@@ -377,6 +401,7 @@ impl Store for SqliteStore {
             return Ok(Vec::new());
         }
         let needle = query.trim();
+        let limit_i64 = limit as i64;
         // One character: no bigram to look up; scan the text instead.
         let single = !tokens.contains(' ') && tokens.chars().count() == 1;
         let (sql, arg) = if single {
@@ -395,12 +420,24 @@ impl Store for SqliteStore {
                  FROM blocks_fts JOIN blocks b ON b.id = blocks_fts.rowid
                  JOIN documents d ON d.id = b.doc_id
                  JOIN articles a ON a.doc_id = b.doc_id AND a.idx = b.article_idx
-                 WHERE blocks_fts MATCH ?1 ORDER BY bm25(blocks_fts) LIMIT ?2",
-                format!("\"{}\"", tokens.replace('"', "")),
+                 WHERE blocks_fts MATCH ?1 AND instr(lower(b.text), lower(?3)) > 0
+                 ORDER BY bm25(blocks_fts) LIMIT ?2",
+                tokens
+                    .split(' ')
+                    .map(|t| format!("\"{}\"", t.replace('"', "")))
+                    .collect::<Vec<_>>()
+                    .join(" AND "),
             )
         };
         let mut st = self.conn.prepare(sql)?;
-        let rows = st.query_map(params![arg, limit as i64], |r| {
+        // The index finds blocks holding every bigram; `instr` keeps those that hold the
+        // query itself (the bigrams in order), since the index stores no positions.
+        let bind: Vec<&dyn rusqlite::ToSql> = if single {
+            vec![&arg, &limit_i64]
+        } else {
+            vec![&arg, &limit_i64, &needle]
+        };
+        let rows = st.query_map(bind.as_slice(), |r| {
             let text: String = r.get(7)?;
             Ok(SearchHit {
                 doc_id: r.get(1)?,
