@@ -105,14 +105,14 @@ pub fn mentions(text: &str) -> Vec<Mention> {
 /// scanning the rest of the text.
 pub fn leading(text: &str) -> Option<(&'static Region, usize)> {
     let t = &*TABLE;
-    let ends: Vec<usize> = text
-        .char_indices()
-        .skip(1)
-        .map(|(i, _)| i)
-        .chain(std::iter::once(text.len()))
-        .take(t.longest)
-        .collect();
-    ends.iter()
+    let mut ends = [0usize; 32];
+    let mut n = 0;
+    for (i, c) in text.char_indices().take(t.longest.min(ends.len())) {
+        ends[n] = i + c.len_utf8();
+        n += 1;
+    }
+    ends[..n]
+        .iter()
         .rev()
         .find_map(|&end| t.by_form.get(&text[..end]).map(|&i| (&t.regions[i], end)))
 }

@@ -624,16 +624,30 @@ fn is_bare_change(indicator: &str) -> bool {
 
 /// Drops cue words of `category` from the end of `s`, longest first, until none is left.
 fn strip_trailing(s: &str, category: &str) -> String {
-    let mut s = s.to_owned();
-    while let Some(c) = cues(category)
+    strip_trailing_str(s, cues(category)).to_owned()
+}
+
+fn strip_trailing_str<'s>(mut s: &'s str, words: &[&str]) -> &'s str {
+    while let Some(c) = words
         .iter()
         .filter(|c| s.ends_with(*c))
         .max_by_key(|c| c.len())
     {
-        s.truncate(s.len() - c.len());
+        s = &s[..s.len() - c.len()];
     }
     s
 }
+
+/// Words after which the measured phrase starts: lead words of two characters or more and
+/// subject markers (成为我国首个经济总量 → 经济总量).
+static CUT_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    cues("lead_word")
+        .iter()
+        .filter(|c| c.chars().count() >= 2)
+        .chain(cues("subject_marker"))
+        .copied()
+        .collect()
+});
 
 const EDGE_PUNCT: &[char] = &[
     '、', '，', '；', '：', '（', '）', '(', ')', ' ', '—', '…', '《', '》', '。',
@@ -665,43 +679,44 @@ fn trim_edges(s: &str) -> &str {
 }
 
 fn clean_before(raw: &str) -> String {
-    let mut s = trim_edges(raw).to_owned();
+    let lead_words = cues("lead_word");
+    let link_verbs = cues("link_verb");
+    let mut s = trim_edges(raw);
     // Drop a leading region, lead words and years, and everything up to a subject marker, in
     // any order, until none applies: 广东将经济增长目标 → 经济增长目标.
     loop {
-        let before = s.clone();
-        if let Some((_, end)) = regions::leading(&s) {
-            s = s[end..].to_owned();
+        let before = s;
+        if let Some((_, end)) = regions::leading(s) {
+            s = &s[end..];
             for suffix in ["省", "市", "区"] {
                 if let Some(rest) = s.strip_prefix(suffix) {
-                    s = rest.to_owned();
+                    s = rest;
                 }
             }
         }
-        if let Some(c) = cues("lead_word")
+        if let Some(c) = lead_words
             .iter()
             .filter(|c| s.starts_with(*c))
             .max_by_key(|c| c.len())
         {
-            s = s[c.len()..].to_owned();
+            s = &s[c.len()..];
         }
-        if let Some(m) = YEAR.find(&s).filter(|m| m.start() == 0) {
-            s = s[m.end()..].to_owned();
+        if s.starts_with(|c: char| c.is_ascii_digit()) {
+            if let Some(m) = YEAR.find(s).filter(|m| m.start() == 0) {
+                s = &s[m.end()..];
+            }
         }
-        // 成为我国首个经济总量 → 经济总量: the phrase after the last lead word or subject marker.
-        let cut = cues("lead_word")
+        let cut = CUT_WORDS
             .iter()
-            .filter(|c| c.chars().count() >= 2)
-            .chain(cues("subject_marker"))
             .filter_map(|c| s.rfind(*c).map(|p| p + c.len()))
             .filter(|&p| p < s.len())
             .max();
         if let Some(p) = cut {
-            s = s[p..].to_owned();
+            s = &s[p..];
         }
-        s = trim_edges(&strip_trailing(&s, "link_verb")).to_owned();
-        if s == before {
-            return s;
+        s = trim_edges(strip_trailing_str(s, link_verbs));
+        if s.len() == before.len() {
+            return s.to_owned();
         }
     }
 }
