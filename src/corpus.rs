@@ -111,6 +111,7 @@ pub fn process(path: &Path, limits: &Limits) -> Result<IngestDoc, String> {
         hash,
         bytes: bytes.len(),
         encoding: format!("{:?}", text.encoding).to_lowercase(),
+        search_tokens: IngestDoc::tokens_of(&document),
         document,
         facts,
     })

@@ -35,6 +35,20 @@ pub struct IngestDoc {
     pub encoding: String,
     pub document: Document,
     pub facts: Vec<Fact>,
+    /// [`search_tokens`] of every block, in document order, computed where the parsing is
+    /// done so that the single writer has less to do; computed on the fly where missing.
+    pub search_tokens: Vec<String>,
+}
+
+impl IngestDoc {
+    /// Search tokens of every block of `document`, in order.
+    pub fn tokens_of(document: &Document) -> Vec<String> {
+        document
+            .articles
+            .iter()
+            .flat_map(|a| a.blocks.iter().map(|b| search_tokens(&b.text)))
+            .collect()
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

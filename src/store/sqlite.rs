@@ -43,7 +43,7 @@ CREATE TABLE blocks (
 );
 CREATE INDEX blocks_doc ON blocks(doc_id, article_idx, idx);
 CREATE VIRTUAL TABLE blocks_fts USING fts5(tokens, content='', contentless_delete=1, detail=none,
-    tokenize='unicode61 remove_diacritics 0');
+    tokenize='ascii');
 CREATE TABLE facts (
     id INTEGER PRIMARY KEY,
     doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
@@ -112,8 +112,10 @@ impl SqliteStore {
         let _mode: String = conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", true)?;
-        // A larger page cache keeps the full-text index's merges in memory during ingest.
+        // A larger page cache keeps the full-text index's merges in memory during ingest, and
+        // fewer checkpoints leave the writer more time for rows.
         conn.pragma_update(None, "cache_size", -65536)?;
+        conn.pragma_update(None, "wal_autocheckpoint", 8192)?;
         let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
         for (i, sql) in MIGRATIONS.iter().enumerate().skip(version.max(0) as usize) {
             let tx = conn.unchecked_transaction()?;
@@ -231,6 +233,7 @@ impl SqliteStore {
             )?;
             let mut fts =
                 tx.prepare_cached("INSERT INTO blocks_fts (rowid, tokens) VALUES (?1, ?2)")?;
+            let mut block_no = 0;
             for (ai, a) in doc.document.articles.iter().enumerate() {
                 let authors = serde_json::to_string(&a.authors).unwrap_or_else(|_| "[]".into());
                 art.execute(params![
@@ -267,7 +270,16 @@ impl SqliteStore {
                         b.span.byte_end as i64
                     ])?;
                     let block_id = tx.last_insert_rowid();
-                    fts.execute(params![block_id, search_tokens(&b.text)])?;
+                    let computed;
+                    let tokens = match doc.search_tokens.get(block_no) {
+                        Some(t) => t.as_str(),
+                        None => {
+                            computed = search_tokens(&b.text);
+                            computed.as_str()
+                        }
+                    };
+                    fts.execute(params![block_id, tokens])?;
+                    block_no += 1;
                 }
             }
             let mut fact = tx.prepare_cached(
@@ -422,9 +434,12 @@ impl Store for SqliteStore {
                  JOIN articles a ON a.doc_id = b.doc_id AND a.idx = b.article_idx
                  WHERE blocks_fts MATCH ?1 AND instr(lower(b.text), lower(?3)) > 0
                  ORDER BY bm25(blocks_fts) LIMIT ?2",
+                // The index splits tokens at ASCII punctuation (`pm2.5` → `pm2`, `5`); so
+                // does the query, token by token, as the index stores no phrases.
                 tokens
-                    .split(' ')
-                    .map(|t| format!("\"{}\"", t.replace('"', "")))
+                    .split(|c: char| c.is_ascii() && !c.is_ascii_alphanumeric())
+                    .filter(|t| !t.is_empty())
+                    .map(|t| format!("\"{t}\""))
                     .collect::<Vec<_>>()
                     .join(" AND "),
             )
