@@ -450,11 +450,18 @@ fn ingest(
     limits: &lianghui::corpus::Limits,
 ) -> Result<i32> {
     let (files, missing) = lianghui::corpus::collect_inputs(paths);
-    let mut store = SqliteStore::open(db).with_context(|| db.display().to_string())?;
     let mut failed = missing.len();
     for (name, why) in &missing {
         eprintln!("lianghui: {name}: {why}");
     }
+    if files.is_empty() {
+        // Nothing to store: leave no empty database behind.
+        if !quiet {
+            eprintln!("0 added, 0 replaced, 0 unchanged, {failed} failed");
+        }
+        return Ok(if failed > 0 { 2 } else { 0 });
+    }
+    let mut store = SqliteStore::open(db).with_context(|| db.display().to_string())?;
     let bar = if quiet || !std::io::stderr().is_terminal() {
         indicatif::ProgressBar::hidden()
     } else {

@@ -23,6 +23,7 @@ pub const STORED_FACT_HIDDEN: &[&str] = &[
     "id",
     "article_kind",
     "article_title",
+    "article_region",
     "value_high",
     "direction",
 ];

@@ -143,3 +143,18 @@ fn an_overlong_line_is_refused_with_its_number() {
         "line 75 is 123 bytes long, over the limit of 100 bytes",
     );
 }
+
+#[test]
+fn ingest_of_nothing_leaves_no_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("none.db");
+    let o = lianghui(&[
+        "ingest",
+        "/nonexistent/folder",
+        "--db",
+        db.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("/nonexistent/folder: no such file or folder"));
+    assert!(!db.exists());
+}

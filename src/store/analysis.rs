@@ -35,11 +35,14 @@ pub fn mark(q: Qualifier) -> &'static str {
     }
 }
 
-/// How much better a fact is as *the* figure for its region and year: one from a report
-/// (the region's own statement) beats one from the press, a counted fact an optional one.
-fn authority(f: &StoredFact) -> (bool, bool, std::cmp::Reverse<i64>) {
+/// How much better a fact is as *the* figure for its region and year: one from the region's
+/// own report beats one from another report, which beats the press; a counted fact beats an
+/// optional one; then the first stored.
+fn authority(f: &StoredFact) -> (bool, bool, bool, std::cmp::Reverse<i64>) {
+    let report = f.article_kind.ends_with("_report");
     (
-        f.article_kind.ends_with("_report"),
+        report && f.article_region.is_some() && f.article_region == f.fact.region,
+        report,
         !f.fact.optional,
         std::cmp::Reverse(f.id),
     )

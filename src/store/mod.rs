@@ -83,6 +83,8 @@ pub struct StoredFact {
     pub path: String,
     pub article_kind: String,
     pub article_title: Option<String>,
+    /// The region of the article the fact is in (a report's own region).
+    pub article_region: Option<String>,
     #[serde(flatten)]
     pub fact: Fact,
 }

@@ -364,7 +364,7 @@ impl Store for SqliteStore {
             "SELECT f.id, f.doc_id, d.path, a.kind, a.title, f.article_idx, f.block_idx, f.text,
                     f.value, f.value_high, f.unit, f.qualifier, f.measure, f.direction, f.kind,
                     f.region, f.indicator, f.code, f.year, f.optional, f.sentence, f.char_start,
-                    f.char_end, f.line
+                    f.char_end, f.line, a.region
              FROM facts f JOIN documents d ON d.id = f.doc_id
              JOIN articles a ON a.doc_id = f.doc_id AND a.idx = f.article_idx WHERE 1=1",
         );
@@ -568,6 +568,7 @@ fn stored_fact(r: &Row) -> rusqlite::Result<StoredFact> {
         path: r.get(2)?,
         article_kind: r.get(3)?,
         article_title: r.get(4)?,
+        article_region: r.get(24)?,
         fact: Fact {
             article: r.get::<_, i64>(5)? as usize,
             block: r.get::<_, i64>(6)? as usize,
