@@ -35,6 +35,9 @@ fn date_number(s: &str) -> Option<u32> {
         .or_else(|| crate::extract::numeral::parse_chinese(s))?;
     (v.fract() == 0.0 && (0.0..=9999.0).contains(&v)).then_some(v as u32)
 }
+static VOICE_SCR: LazyLock<Regex> =
+    LazyLock::new(|| cue_regex("{{voice_standing_committee_report}}"));
+static VOICE_GWR: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{voice_government_work_report}}"));
 static NATIONAL: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{national}}"));
 static BYLINE_ROLE: LazyLock<Regex> = LazyLock::new(|| cue_regex(r"^{{byline_role}}"));
 
@@ -123,7 +126,26 @@ impl Body {
         if self.paras.iter().take(2).any(|p| is_salutation(&p.text)) {
             return ArticleKind::Other;
         }
+        if self.continued_from.is_some() && self.authors.is_empty() {
+            if let Some(k) = self.voice_kind() {
+                return k;
+            }
+        }
         ArticleKind::News
+    }
+
+    /// The kind a continued report's wording suggests: the committee's own words first (a
+    /// committee report also says 全省), then the government's.
+    fn voice_kind(&self) -> Option<ArticleKind> {
+        const ENOUGH: usize = 3;
+        let text: String = self.paras.iter().map(|p| p.text.as_str()).collect();
+        [
+            (ArticleKind::StandingCommitteeReport, &*VOICE_SCR),
+            (ArticleKind::GovernmentWorkReport, &*VOICE_GWR),
+        ]
+        .into_iter()
+        .find(|(_, re)| re.find_iter(&text).count() >= ENOUGH)
+        .map(|(k, _)| k)
     }
 }
 
@@ -480,6 +502,22 @@ mod tests {
         assert_eq!(a.speaker.as_deref(), Some("省人大常委会主任 某某某"));
         assert_eq!(a.region.as_deref(), Some("湖南"));
         assert_eq!(a.date.as_deref(), Some("2025-01-15"));
+    }
+
+    #[test]
+    fn a_continued_page_takes_its_kind_from_its_wording() {
+        let text = "（上接第一版）全省上下攻坚克难，我省经济稳中向好，全省新增就业人数创新高。\n\n（记者 王 强）\n（上接第二版）常委会加强立法工作，常委会组成人员认真履职，常委会全年审议法规草案。\n";
+        let d = doc(text);
+        let kinds: Vec<ArticleKind> = d.articles.iter().map(|a| a.kind).collect();
+        assert_eq!(
+            kinds,
+            [ArticleKind::News, ArticleKind::StandingCommitteeReport]
+        );
+        let text = "（上接第一版）全省上下攻坚克难，我省经济稳中向好，全省新增就业人数创新高。\n";
+        assert_eq!(
+            doc(text).articles[0].kind,
+            ArticleKind::GovernmentWorkReport
+        );
     }
 
     #[test]
