@@ -255,7 +255,15 @@ fn segment(paras: Vec<Para>) -> Vec<Segment> {
             out.push(Segment::Body(std::mem::take(&mut body)));
             continue;
         }
-        let starts_article = is_salutation(&p.text) || p.continued_from.is_some();
+        // A salutation opens a new report, unless it comes in the middle of a report and the
+        // words after it do not announce one (各位代表： before a closing section).
+        let opens_report = |body: &Body, next: Option<&Para>| {
+            body.cue_kind().is_none()
+                || next.is_some_and(|n| KIND_CUES.iter().any(|c| c.body.is_match(&n.text)))
+                || KIND_CUES.iter().any(|c| c.body.is_match(&p.text))
+        };
+        let starts_article = (is_salutation(&p.text) && opens_report(&body, paras.peek()))
+            || p.continued_from.is_some();
         if starts_article && !body.paras.is_empty() {
             out.push(Segment::Body(std::mem::take(&mut body)));
         }
@@ -517,6 +525,19 @@ mod tests {
         assert_eq!(
             doc(text).articles[0].kind,
             ArticleKind::GovernmentWorkReport
+        );
+    }
+
+    #[test]
+    fn a_salutation_inside_a_report_does_not_split_it() {
+        let text = "各位代表：\n现在，我代表省人民政府向大会报告工作，请予审议。\n\n一、过去一年工作回顾\n\n经济运行稳中向好。\n\n各位代表：\n新的征程已经开启，让我们团结奋斗。\n\n各位代表：\n我受省人大常委会委托，向大会报告工作。\n";
+        let kinds: Vec<ArticleKind> = doc(text).articles.iter().map(|a| a.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                ArticleKind::GovernmentWorkReport,
+                ArticleKind::StandingCommitteeReport
+            ]
         );
     }
 
