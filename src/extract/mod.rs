@@ -310,6 +310,14 @@ impl ArticleExtractor<'_> {
         if let Some(p) = prev.filter(|p| p.sentence == ctx.sentence) {
             if indicator.is_empty() {
                 indicator.clone_from(&p.indicator);
+            } else if let Some(verb) = indicator
+                .strip_suffix(ANAPHOR)
+                .filter(|_| p.indicator.chars().count() > 3)
+            {
+                // 审议法规草案31件，通过其中28件: 其中 stands for the object before it, the
+                // earlier phrase without its two-character verb.
+                let object: String = p.indicator.chars().skip(2).collect();
+                indicator = format!("{verb}{object}");
             } else if is_bare_change(&indicator) && !p.indicator.is_empty() {
                 let subject = strip_trailing(&p.indicator, "change_up");
                 let subject = strip_trailing(&subject, "change_down");
@@ -607,6 +615,9 @@ fn respectively(q: &Quantity, all: &[Quantity], ctx: &Context) -> Option<String>
     }
     Some(format!("{}{}", items[k], verb))
 }
+
+/// "Of them": points back at the object of the figure before.
+const ANAPHOR: &str = "其中";
 
 /// An indicator that is only a change verb (`增长`, `同比增长`, `比上年下降`): its subject was
 /// elided.

@@ -244,3 +244,12 @@ fn places_listed_with_respectively_each_get_their_number() {
     assert_eq!(f[1].indicator, "全省经济总量全国排名");
     assert_eq!(f[1].measure, Measure::Rank);
 }
+
+#[test]
+fn of_them_points_back_at_the_object_before() {
+    let text = "各位代表：\n我受省人大常委会委托，向大会报告工作。\n\n过去一年的主要工作\n\n一年来，常委会稳中求进，共审议法规草案31件，通过其中28件。\n";
+    let doc = crate::parse_text("t", text);
+    let f = facts(&doc);
+    let indicators: Vec<&str> = f.iter().map(|f| f.indicator.as_str()).collect();
+    assert_eq!(indicators, ["审议法规草案", "通过法规草案"]);
+}
