@@ -86,13 +86,6 @@ pub fn process(path: &Path, limits: &Limits) -> Result<IngestDoc, String> {
     let deadline = std::time::Instant::now()
         + std::time::Duration::from_secs_f64(limits.max_seconds.clamp(0.0, 1e6));
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
-    if bytes.len() > opts.max_bytes {
-        return Err(format!(
-            "{} bytes, over the limit of {} bytes",
-            bytes.len(),
-            opts.max_bytes
-        ));
-    }
     let name = path.to_string_lossy().into_owned();
     let text = crate::read::decode(&bytes, opts).map_err(|e| e.to_string())?;
     let document = crate::parse_text(&name, &text.text);

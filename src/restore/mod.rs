@@ -237,14 +237,16 @@ fn paragraph_ends(current: &[&Line], short: bool, gap: bool, next: &Line) -> boo
     {
         return true;
     }
-    let next_chars: Vec<char> = next
-        .text
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .take(doubling_probe_len())
-        .collect();
-    if (terminal || short || gap) && doubling::starts_with_bold(&next_chars) {
-        return true;
+    if terminal || short || gap {
+        let next_chars: Vec<char> = next
+            .text
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .take(DOUBLING_PROBE)
+            .collect();
+        if doubling::starts_with_bold(&next_chars) {
+            return true;
+        }
     }
     if starts_with_heading_number(next.text) && (terminal || short) {
         return true;
@@ -282,10 +284,9 @@ fn squash(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
-fn doubling_probe_len() -> usize {
-    // A bold lead is at most a few lines; probing more of a line cannot change the answer.
-    400
-}
+/// Characters probed for a fake-bold lead: a lead is at most a few lines, so probing more
+/// cannot change the answer.
+const DOUBLING_PROBE: usize = 400;
 
 fn build_para(lines: &[&Line], all_short: bool) -> Para {
     let mut glyphs: Vec<Glyph> = Vec::new();
@@ -331,11 +332,7 @@ fn build_para(lines: &[&Line], all_short: bool) -> Para {
     }
 
     // A bold lead is found within the first few hundred characters; see `doubling`.
-    let chars: Vec<char> = glyphs
-        .iter()
-        .take(doubling_probe_len())
-        .map(|g| g.c)
-        .collect();
+    let chars: Vec<char> = glyphs.iter().take(DOUBLING_PROBE).map(|g| g.c).collect();
     let mut bold_lead_chars = None;
     if let Some(lead) = doubling::find_bold_lead(&chars) {
         let mut kept: Vec<Glyph> = lead.kept.iter().map(|&i| glyphs[i]).collect();
