@@ -31,6 +31,12 @@ pub fn cues(category: &str) -> &'static [&'static str] {
     CUE_MAP.get(category).map(Vec::as_slice).unwrap_or(&[])
 }
 
+/// The whole rows of a cue category, for cues that carry more than one value
+/// (the `distributive` row of 城乡 lists 城镇 and 农村).
+pub fn cue_rows(category: &str) -> impl Iterator<Item = Vec<&'static str>> + '_ {
+    rows(CUES).filter(move |r| r.first() == Some(&category))
+}
+
 /// `(?:a|b|c)` of a cue category, for embedding in a larger pattern.
 pub fn cue_alternation(category: &str) -> String {
     format!("(?:{})", cues(category).join("|"))

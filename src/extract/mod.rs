@@ -9,7 +9,7 @@ pub mod model;
 pub mod numeral;
 pub mod quantity;
 
-use crate::lexicon::{cue_regex, cues, rows};
+use crate::lexicon::{cue_regex, cue_rows, cues, rows};
 use crate::regions;
 use crate::structure::{Article, BlockType, Document};
 pub use model::*;
@@ -48,7 +48,6 @@ static GENERIC: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{generic_subject}
 static SHARE: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{share_word}}"));
 static CHANGE_NOUN: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{change_noun}}"));
 
-const CUES: &str = include_str!("../../data/cues.tsv");
 const INDICATORS: &str = include_str!("../../data/indicators.tsv");
 
 struct CodeRule {
@@ -77,8 +76,8 @@ static CODE_RULES: LazyLock<Vec<CodeRule>> = LazyLock::new(|| {
 
 /// `(collective, parts)` from the `distributive` cues: 城乡 → 城镇, 农村.
 static DISTRIBUTIVE: LazyLock<Vec<(&'static str, Vec<&'static str>)>> = LazyLock::new(|| {
-    rows(CUES)
-        .filter(|r| r.first() == Some(&"distributive") && r.len() >= 3)
+    cue_rows("distributive")
+        .filter(|r| r.len() >= 3)
         .map(|r| (r[1], r[2].split('|').collect()))
         .collect()
 });
