@@ -3,8 +3,10 @@
 //!
 //! The pipeline is a chain of pure functions, each a module:
 //! [`read`] (bytes → text) → [`restore`] (text → paragraphs) → [`structure`] (paragraphs →
+//! document) → [`context`] (the report's year, region and section roles, weighed once per
 //! document) → [`extract`] (document → facts). The CLI, the store and the server call it.
 
+pub mod context;
 pub mod corpus;
 pub mod extract;
 pub mod lexicon;
@@ -28,5 +30,7 @@ pub fn parse(source: &str, bytes: &[u8], opts: &ReadOptions) -> Result<Document,
 
 /// Restores and structures already decoded text.
 pub fn parse_text(source: &str, text: &str) -> Document {
-    structure::structure(source, restore::restore(text))
+    let mut doc = structure::structure_page(source, restore::restore_page(text));
+    context::resolve(&mut doc);
+    doc
 }

@@ -11,7 +11,7 @@ pub mod quantity;
 
 use crate::lexicon::{cue_regex, cue_rows, cues, rows};
 use crate::regions;
-use crate::structure::{Article, BlockType, Document};
+use crate::structure::{Article, Document, Section};
 pub use model::*;
 use quantity::{Quantity, UnitClass};
 use regex::Regex;
@@ -39,11 +39,12 @@ fn is_segment_break(c: char) -> bool {
 static YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(\d{4})\s*年(以来|来)?").unwrap_or_else(|e| panic!("{e}")));
 static TARGET: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{target}}"));
+static TARGET_FRAME: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{target_frame}}"));
 static ESTIMATE: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{estimate}}"));
-static REVIEW: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{review_section}}"));
-static PLAN: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{plan_section}}"));
 static THIS_YEAR: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{this_year}}"));
 static LAST_YEAR: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{last_year}}"));
+/// Characters that make the year word after them a base of comparison (比去年, 较上年).
+const COMPARISON_BASE: [char; 3] = ['比', '较', '于'];
 static GENERIC: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{generic_subject}}"));
 static SHARE: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{share_word}}"));
 static CHANGE_NOUN: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{change_noun}}"));
@@ -122,39 +123,16 @@ pub fn facts_until(
     doc: &Document,
     deadline: Option<std::time::Instant>,
 ) -> Result<Vec<Fact>, TimeLimit> {
-    let doc_year = doc.articles.iter().find_map(Article::year);
     let mut out = Vec::new();
     for (a, article) in doc.articles.iter().enumerate() {
-        let ref_year = article
-            .year()
-            .or(doc_year)
-            .or_else(|| latest_year_named(article));
         ArticleExtractor {
             article,
             index: a,
-            ref_year,
+            ref_year: article.year,
         }
         .run(&mut out, deadline)?;
     }
     Ok(out)
-}
-
-/// For an undated article, the latest year its text names is its present (a news story on
-/// the 2025 sessions names 2025 and 2024).
-fn latest_year_named(article: &Article) -> Option<i32> {
-    article
-        .blocks
-        .iter()
-        .flat_map(|b| YEAR.captures_iter(&b.text))
-        .filter_map(|c| c[1].parse::<i32>().ok())
-        .filter(|y| (1990..=2100).contains(y))
-        .max()
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Section {
-    Review,
-    Plan,
 }
 
 struct ArticleExtractor<'a> {
@@ -171,6 +149,9 @@ struct Context<'a> {
     offsets: &'a [usize],
     /// Regions named in the block, byte offsets.
     mentions: &'a [regions::Mention],
+    /// Character position where a target frame (`主要预期目标是：`) opens in the block: every
+    /// figure after it in the paragraph is a target.
+    frame: Option<usize>,
     clause: (usize, usize),
     segment: (usize, usize),
     sentence: (usize, usize),
@@ -212,14 +193,11 @@ impl ArticleExtractor<'_> {
         out: &mut Vec<Fact>,
         deadline: Option<std::time::Instant>,
     ) -> Result<(), TimeLimit> {
-        let mut section: Option<Section> = None;
         for (b, block) in self.article.blocks.iter().enumerate() {
             if deadline.is_some_and(|d| std::time::Instant::now() > d) {
                 return Err(TimeLimit);
             }
-            if block.kind == BlockType::Heading {
-                section = self.section_of(&block.text, block.level).or(section);
-            }
+            let section = block.section;
             let chars: Vec<char> = block.text.chars().collect();
             let offsets: Vec<usize> = block
                 .text
@@ -232,6 +210,9 @@ impl ArticleExtractor<'_> {
                 continue;
             }
             let mentions = regions::mentions(&block.text);
+            let frame = TARGET_FRAME
+                .find(&block.text)
+                .map(|m| block.text[..m.start()].chars().count());
             let mut prev: Option<Prev> = None;
             for (qi, q) in quantities.iter().enumerate() {
                 let ctx = Context {
@@ -239,6 +220,7 @@ impl ArticleExtractor<'_> {
                     text: &block.text,
                     offsets: &offsets,
                     mentions: &mentions,
+                    frame,
                     clause: bounds(&chars, q.num_start, is_clause_break),
                     segment: bounds(&chars, q.num_start, is_segment_break),
                     sentence: bounds(&chars, q.num_start, is_sentence_break),
@@ -264,30 +246,6 @@ impl ArticleExtractor<'_> {
             }
         }
         Ok(())
-    }
-
-    /// The part of a report a heading opens: a year before the report's is a review, the
-    /// report's own year a plan; otherwise the cue words decide, but only for top-level
-    /// headings, since a subsection titled `坚持目标引领` inside the review is still review.
-    fn section_of(&self, heading: &str, level: Option<u8>) -> Option<Section> {
-        if let (Some(c), Some(ry)) = (YEAR.captures(heading), self.ref_year) {
-            if let Ok(y) = c[1].parse::<i32>() {
-                return Some(if y < ry {
-                    Section::Review
-                } else {
-                    Section::Plan
-                });
-            }
-        }
-        if level.is_some_and(|l| l > 1) {
-            None
-        } else if REVIEW.is_match(heading) {
-            Some(Section::Review)
-        } else if PLAN.is_match(heading) {
-            Some(Section::Plan)
-        } else {
-            None
-        }
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -373,6 +331,9 @@ impl ArticleExtractor<'_> {
         {
             return FactKind::Estimate;
         }
+        if ctx.frame.is_some_and(|f| f <= q.start) {
+            return FactKind::Target;
+        }
         if self.article.kind.is_report() {
             match section {
                 Some(Section::Review) => return FactKind::Result,
@@ -406,8 +367,15 @@ impl ArticleExtractor<'_> {
             return explicit;
         }
         let ry = self.ref_year?;
+        // 去年 dates the figures after it; 比去年 (than last year) is a comparison, not a date.
         let sentence = ctx.slice(ctx.sentence.0, ctx.sentence.1);
-        if LAST_YEAR.is_match(sentence) {
+        let last_year = LAST_YEAR.find_iter(sentence).any(|m| {
+            !sentence[..m.start()]
+                .chars()
+                .next_back()
+                .is_some_and(|c| COMPARISON_BASE.contains(&c))
+        });
+        if last_year {
             return Some(ry - 1);
         }
         if THIS_YEAR.is_match(sentence_before) && kind == FactKind::Target {

@@ -38,6 +38,10 @@ pub struct BoldLead {
 /// the lead ends at the first reachable doubled stop, or at the end of a short paragraph that
 /// is doubled throughout.
 pub fn find_bold_lead(chars: &[char]) -> Option<BoldLead> {
+    find_lead(chars, MIN_LEAD)
+}
+
+fn find_lead(chars: &[char], min_lead: usize) -> Option<BoldLead> {
     let n = chars.len().min(MAX_LEAD_CHARS);
     // parent[p] = Some((i, len)): position p is reached from i by a part of len characters.
     let mut parent: Vec<Option<(usize, usize)>> = vec![None; n + 1];
@@ -47,12 +51,21 @@ pub fn find_bold_lead(chars: &[char]) -> Option<BoldLead> {
         if !reachable[i] {
             continue;
         }
-        if i > 0 && is_doubled_stop(chars, i) && undoubled_len(&parent, i) >= MIN_LEAD {
+        if i > 0 && is_doubled_stop(chars, i) && undoubled_len(&parent, i) >= min_lead {
             let mut kept = path(&parent, i);
             kept.push(i);
             return Some(BoldLead {
                 kept,
                 consumed: i + 2,
+                closed: true,
+            });
+        }
+        // Each copy of the whole lead, stop included, read one after the other:
+        // `——向新而行。——向新而行。全力`.
+        if i > 0 && is_lead_closer(chars[i - 1]) && undoubled_len(&parent, i) >= min_lead {
+            return Some(BoldLead {
+                kept: path(&parent, i),
+                consumed: i,
                 closed: true,
             });
         }
@@ -63,7 +76,7 @@ pub fn find_bold_lead(chars: &[char]) -> Option<BoldLead> {
             }
         }
     }
-    if n == chars.len() && n > 0 && reachable[n] && undoubled_len(&parent, n) >= MIN_LEAD {
+    if n == chars.len() && n > 0 && reachable[n] && undoubled_len(&parent, n) >= min_lead {
         return Some(BoldLead {
             kept: path(&parent, n),
             consumed: n,
@@ -98,6 +111,21 @@ fn undoubled_len(parent: &[Option<(usize, usize)>], end: usize) -> usize {
     total
 }
 
+/// Whether a line is printed twice over as a whole (`一、2024年工作回顾一、2024年工作回顾`): a
+/// fake-bold heading line, read copy after copy.
+pub fn is_doubled_line(line_without_spaces: &[char]) -> bool {
+    let n = line_without_spaces.len();
+    n.is_multiple_of(2)
+        && n / 2 >= MIN_LEAD
+        && line_without_spaces[..n / 2] == line_without_spaces[n / 2..]
+}
+
+/// Whether a line opens with the rest of a bold lead that a line end cut, however short:
+/// `基基。。`, `恢复。恢复。`. Real reduplication (`刚刚过去`) closes with no doubled stop.
+pub fn starts_with_lead_rest(chars: &[char]) -> bool {
+    find_lead(chars, 1).is_some_and(|lead| lead.closed)
+}
+
 /// Quick test for a line that starts with a fake-bold lead: such a line always begins a
 /// paragraph, even when the line before it ends full width. A line doubled throughout counts:
 /// the line end may fall inside the lead (`…思想根…思想根` then `基基。。` on the next line).
@@ -121,6 +149,16 @@ mod tests {
     #[test]
     fn fake_bold_table() {
         let cases: &[(&str, Option<(&str, &str)>)] = &[
+            // each copy read whole, stop included (pypdf)
+            (
+                "——向新而行动力澎湃。——向新而行动力澎湃。全力打造",
+                Some(("——向新而行动力澎湃。", "全力打造")),
+            ),
+            // a lead split by a line end, each part read copy after copy
+            (
+                "（一）着力推动经济持续稳定（一）着力推动经济持续稳定恢复。恢复。加强",
+                Some(("（一）着力推动经济持续稳定恢复。", "加强")),
+            ),
             // glyph-interleaved numbering, then a whole-run title, then a doubled stop
             (
                 "（（二二））扩大有效需求扩大有效需求。。推动消费",

@@ -7,6 +7,7 @@
 
 pub mod chars;
 pub mod doubling;
+pub mod furniture;
 pub mod spacing;
 
 use crate::lexicon::cue_regex;
@@ -92,6 +93,11 @@ static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[-—－·\s]*(?:第\s*)?\d{1,3}\s*(?:版|页)?[-—－·\s]*$")
         .unwrap_or_else(|e| panic!("{e}"))
 });
+static SECTION_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    cue_regex(
+        r"^[一二三四五六七八九十]{1,3}\s*、[^，,；;：:。！？]{2,40}(?:{{section_title_end}})$",
+    )
+});
 static SALUTATION: LazyLock<Regex> =
     LazyLock::new(|| cue_regex(r"^{{salutation}}[，、\p{Han}]{0,12}[：:]"));
 static HEADING_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
@@ -150,14 +156,43 @@ const UNWRAPPED_WIDTH: f32 = 60.0;
 /// A line this many em short of its column ends a paragraph.
 const SHORT_BY: f32 = 2.0;
 
+/// A restored text: its paragraphs, and the page furniture taken out of it.
+#[derive(Debug, Clone, Default)]
+pub struct Restored {
+    pub paras: Vec<Para>,
+    pub furniture: Vec<furniture::Furniture>,
+}
+
 /// Restores the paragraphs of a decoded text.
 pub fn restore(text: &str) -> Vec<Para> {
+    restore_page(text).paras
+}
+
+/// Restores the paragraphs of a decoded text and keeps the furniture it took out.
+pub fn restore_page(text: &str) -> Restored {
     let all = lines(text);
-    // A lone page number is furniture; it counts as a gap.
+    let mut furniture = Vec::new();
+    // A lone page number, a running head, navigation or a footer is furniture; it counts as a
+    // gap.
     let body: Vec<(usize, &Line)> = all
         .iter()
         .enumerate()
-        .filter(|(_, l)| !l.text.is_empty() && !PAGE_NUMBER.is_match(l.text))
+        .filter(|(_, l)| {
+            if l.text.is_empty() || PAGE_NUMBER.is_match(l.text) {
+                return false;
+            }
+            match furniture::classify(l.text) {
+                Some(kind) => {
+                    furniture.push(furniture::Furniture {
+                        kind,
+                        text: l.text.to_owned(),
+                        line: l.no,
+                    });
+                    false
+                }
+                None => true,
+            }
+        })
         .collect();
     let columns = column_widths(&body.iter().map(|(_, l)| l.width).collect::<Vec<_>>());
     // Indentation marks paragraph starts only where it is rare: a layout that indents every
@@ -186,12 +221,14 @@ pub fn restore(text: &str) -> Vec<Para> {
             Some(&(next_idx, next_line)) => {
                 let gap = next_idx > idx + 1;
                 // Lines far wider than any printed column were never wrapped: one line, one
-                // paragraph (text saved from a web page).
+                // paragraph (text saved from a web page). Nor does a wrapped line run on into
+                // such a line.
                 let unwrapped = columns[k] > UNWRAPPED_WIDTH
-                    && line.text.chars().last().is_some_and(is_terminal);
+                    || line.width > UNWRAPPED_WIDTH
+                    || next_line.width > UNWRAPPED_WIDTH;
                 unwrapped
                     || (indent_cue && next_line.indented)
-                    || paragraph_ends(&current, short, gap, next_line)
+                    || paragraph_ends(&current, short, gap, next_line, columns[k])
             }
         };
         if ends {
@@ -200,7 +237,7 @@ pub fn restore(text: &str) -> Vec<Para> {
             all_short = true;
         }
     }
-    paras
+    Restored { paras, furniture }
 }
 
 /// Column width at each line: the median width of its neighbours. Most lines of a paragraph
@@ -221,11 +258,47 @@ fn column_widths(widths: &[f32]) -> Vec<f32> {
 
 /// Decides whether the paragraph built so far (`current`, its last line `short` or not)
 /// ends before `next`; `gap` tells that blank lines stand between them.
-fn paragraph_ends(current: &[&Line], short: bool, gap: bool, next: &Line) -> bool {
+fn paragraph_ends(current: &[&Line], short: bool, gap: bool, next: &Line, column: f32) -> bool {
     let Some(last) = current.last() else {
         return true;
     };
+    // A fake-bold copy read as a line of its own, the next line reading it again and
+    // running on: the two are one.
+    if bold_copy_line(last.text, next.text) {
+        return false;
+    }
     let terminal = last.text.chars().last().is_some_and(is_terminal);
+    let next_chars = || -> Vec<char> {
+        next.text
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .take(DOUBLING_PROBE)
+            .collect()
+    };
+    // A heading line printed twice over stands alone, unless the lead runs on, doubled, into
+    // the next line.
+    let last_chars: Vec<char> = last.text.chars().filter(|c| !c.is_whitespace()).collect();
+    if doubling::is_doubled_line(&last_chars) {
+        let next = next_chars();
+        if !doubling::is_doubled_line(&next) && !doubling::starts_with_lead_rest(&next) {
+            return true;
+        }
+    }
+    // A salutation alone on its line opens the address: what stood before it (a speaker
+    // line, centred short or not) has ended.
+    if is_salutation(next.text) && next.text.ends_with(['：', ':']) {
+        return true;
+    }
+    // A top-level numbered section title that fills its line and closes with a section word
+    // (`三、2026年重点工作安排`), before a full line: the title has ended, though an extractor
+    // that reads fake bold once leaves no mark of it.
+    if current.len() == 1
+        && !terminal
+        && next.width >= column - SHORT_BY
+        && SECTION_TITLE.is_match(last.text)
+    {
+        return true;
+    }
     if is_byline(last.text)
         || is_subtitle(last.text)
         || (is_salutation(last.text) && last.text.ends_with(['：', ':']))
@@ -237,16 +310,8 @@ fn paragraph_ends(current: &[&Line], short: bool, gap: bool, next: &Line) -> boo
     {
         return true;
     }
-    if terminal || short || gap {
-        let next_chars: Vec<char> = next
-            .text
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .take(DOUBLING_PROBE)
-            .collect();
-        if doubling::starts_with_bold(&next_chars) {
-            return true;
-        }
+    if (terminal || short || gap) && doubling::starts_with_bold(&next_chars()) {
+        return true;
     }
     if starts_with_heading_number(next.text) && (terminal || short) {
         return true;
@@ -274,10 +339,22 @@ fn paragraph_ends(current: &[&Line], short: bool, gap: bool, next: &Line) -> boo
             && !terminal
             && !gap
             && starts_with_heading_number(last.text)
-            && !next.text.chars().last().is_some_and(is_terminal);
+            && !next.text.chars().last().is_some_and(is_terminal)
+            && next.width < column - SHORT_BY;
         return !wrapped_heading;
     }
     terminal && gap
+}
+
+/// Whether `line` is a fake-bold copy that `next` reads again: the same heading-like text (no
+/// clause punctuation: two equal lines of running text are a repetition, not a copy), or
+/// (for a lead that closes with a stop) the start of it: `——向新而行。` then `——向新而行。全力`.
+fn bold_copy_line(line: &str, next: &str) -> bool {
+    let line = squash(line);
+    let next = squash(next);
+    line.chars().count() >= 2
+        && ((next == line && !line.chars().any(is_clause_punct))
+            || (next.starts_with(&line) && line.chars().last().is_some_and(chars::is_lead_closer)))
 }
 
 fn squash(s: &str) -> String {
@@ -290,7 +367,19 @@ const DOUBLING_PROBE: usize = 400;
 
 fn build_para(lines: &[&Line], all_short: bool) -> Para {
     let mut glyphs: Vec<Glyph> = Vec::new();
-    for line in lines {
+    // A line that the next one reads again is a fake-bold copy: the lead ends where it ends.
+    let mut copy_lead = None;
+    for (k, line) in lines.iter().enumerate() {
+        if let Some(next) = lines.get(k + 1) {
+            if bold_copy_line(line.text, next.text) {
+                let copied = squash(line.text).chars().count();
+                if line.text.chars().last().is_some_and(chars::is_lead_closer) {
+                    let before = glyphs.iter().filter(|g| !g.c.is_whitespace()).count();
+                    copy_lead = Some(before + copied);
+                }
+                continue;
+            }
+        }
         let first = line.text.chars().next();
         if let (Some(prev), Some(first)) = (glyphs.last(), first) {
             // English wrapped at a word boundary keeps its space; Chinese joins directly.
@@ -333,8 +422,17 @@ fn build_para(lines: &[&Line], all_short: bool) -> Para {
 
     // A bold lead is found within the first few hundred characters; see `doubling`.
     let chars: Vec<char> = glyphs.iter().take(DOUBLING_PROBE).map(|g| g.c).collect();
-    let mut bold_lead_chars = None;
-    if let Some(lead) = doubling::find_bold_lead(&chars) {
+    // The copy's length counts printed glyphs; spaces kept between Latin words count too.
+    let mut bold_lead_chars = copy_lead.and_then(|n| {
+        let mut printed = 0;
+        glyphs.iter().position(|g| {
+            printed += usize::from(!g.c.is_whitespace());
+            printed == n
+        })
+    });
+    if bold_lead_chars.is_some() {
+        bold_lead_chars = bold_lead_chars.map(|i| i + 1);
+    } else if let Some(lead) = doubling::find_bold_lead(&chars) {
         let mut kept: Vec<Glyph> = lead.kept.iter().map(|&i| glyphs[i]).collect();
         bold_lead_chars = Some(kept.len());
         kept.extend_from_slice(&glyphs[lead.consumed..]);

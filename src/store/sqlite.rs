@@ -499,6 +499,8 @@ impl Store for SqliteStore {
                         region: r.get(7)?,
                         continued_on: r.get(8)?,
                         continued_from: r.get(9)?,
+                        year: None,
+                        warnings: Vec::new(),
                         blocks: Vec::new(),
                     },
                 })
@@ -520,6 +522,7 @@ impl Store for SqliteStore {
                     },
                     level: r.get(2)?,
                     runin: r.get(3)?,
+                    section: None,
                     text: r.get(4)?,
                     span: Span {
                         line_start: r.get(5)?,

@@ -157,6 +157,7 @@ fn block(
         level: None,
         text,
         runin,
+        section: None,
         span: Span {
             line_start: line_map.first().map_or(p.line_start, |&(_, l)| l),
             line_end,

@@ -8,10 +8,10 @@
 mod headings;
 pub mod model;
 
-use crate::lexicon::cue_regex;
+use crate::lexicon::{cue_regex, cues};
 use crate::regions::{self, Level};
 use crate::restore::chars::{is_clause_punct, is_terminal};
-use crate::restore::{is_byline, is_salutation, is_subtitle, Para};
+use crate::restore::{is_byline, is_salutation, is_subtitle, Para, Restored};
 pub use model::*;
 use regex::Regex;
 use std::collections::HashMap;
@@ -156,14 +156,74 @@ enum Segment {
 
 /// Builds the document from restored paragraphs.
 pub fn structure(source: &str, paras: Vec<Para>) -> Document {
+    structure_page(
+        source,
+        Restored {
+            paras,
+            furniture: Vec::new(),
+        },
+    )
+}
+
+/// Builds the document from a restored page: its paragraphs, and the furniture taken out of
+/// it, which with the page header is kept as cues for the document context.
+pub fn structure_page(source: &str, restored: Restored) -> Document {
+    let (paras, header) = split_page_header(restored.paras);
     let segments = segment(paras);
     let bodies = attach_headlines(segments);
     let mut articles: Vec<Article> = bodies.into_iter().map(build_article).collect();
     fill_shared_region(&mut articles);
+    let page_cues = header
+        .into_iter()
+        .map(|p| p.text)
+        .chain(restored.furniture.into_iter().map(|f| f.text))
+        .collect();
     Document {
         source: source.to_owned(),
         articles,
+        page_cues,
     }
+}
+
+/// Longest paragraph of a page header, in characters: a page title with its site name.
+const MAX_HEADER_CHARS: usize = 80;
+
+/// A saved web page or a printed page opens with a header before the report's salutation:
+/// page title, site name, what navigation is left, a photo caption, and the report's own
+/// headline. When everything before the first salutation is such short lines, the headline
+/// parts (the last title naming a report kind, the subtitle, the speaker) are kept and the
+/// rest is returned apart, as cues, not text.
+fn split_page_header(paras: Vec<Para>) -> (Vec<Para>, Vec<Para>) {
+    let Some(salutation) = paras.iter().position(|p| is_salutation(&p.text)) else {
+        return (paras, Vec::new());
+    };
+    let header_like = |p: &Para| {
+        let n = p.text.chars().count();
+        let sentences = p.text.matches(['。', '！', '？']).count();
+        n <= MAX_HEADER_CHARS && (sentences == 0 || (sentences == 1 && n <= 40))
+    };
+    if salutation == 0 || !paras[..salutation].iter().all(header_like) {
+        return (paras, Vec::new());
+    }
+    let headline_start = paras[..salutation]
+        .iter()
+        .position(|p| is_subtitle(&p.text) || is_speaker(p))
+        .unwrap_or(salutation);
+    let title = paras[..headline_start]
+        .iter()
+        .rposition(|p| is_title_candidate(p) && names_report_kind(&p.text));
+    let mut kept = Vec::with_capacity(paras.len());
+    let mut header = Vec::new();
+    for (i, p) in paras.into_iter().enumerate() {
+        let headline_part =
+            Some(i) == title || (i >= headline_start && (is_subtitle(&p.text) || is_speaker(&p)));
+        if i >= salutation || headline_part {
+            kept.push(p);
+        } else {
+            header.push(p);
+        }
+    }
+    (kept, header)
 }
 
 fn is_title_candidate(p: &Para) -> bool {
@@ -390,18 +450,45 @@ fn build_article(body: Body) -> Article {
         region = dominant_region(&body.paras);
     }
     let blocks = headings::blocks(&body.paras);
+    let (subtitle, run_on_speaker) = match headline.subtitle.map(|p| p.text) {
+        Some(text) => split_subtitle_speaker(text),
+        None => (None, None),
+    };
     Article {
         kind,
         title: headline.title.map(|p| p.text),
-        subtitle: headline.subtitle.map(|p| p.text),
-        speaker: headline.speaker.map(|p| squash_spaces(&p.raw)),
+        subtitle,
+        speaker: headline
+            .speaker
+            .map(|p| squash_spaces(&p.raw))
+            .or(run_on_speaker),
         authors: body.authors,
         date,
         region,
         continued_on: body.continued_on,
         continued_from: body.continued_from,
+        year: None,
+        warnings: Vec::new(),
         blocks,
     }
+}
+
+/// A page may print the speaker on the subtitle's line: `——…会议上省长 叶建春`.
+fn split_subtitle_speaker(text: String) -> (Option<String>, Option<String>) {
+    let cut = cues("subtitle_end")
+        .iter()
+        .filter_map(|end| text.find(end).map(|at| at + end.len()))
+        .min();
+    if let Some(at) = cut.filter(|&at| at < text.len()) {
+        let tail = text[at..].trim();
+        if SPEAKER.is_match(tail) {
+            let speaker = squash_spaces(tail);
+            let mut subtitle = text;
+            subtitle.truncate(at);
+            return (Some(subtitle), Some(speaker));
+        }
+    }
+    (Some(text), None)
 }
 
 fn squash_spaces(s: &str) -> String {

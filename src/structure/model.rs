@@ -54,6 +54,9 @@ pub struct Block {
     pub text: String,
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub runin: Option<bool>,
+    /// The part of a report the block stands in: a review of the past, or plans.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub section: Option<Section>,
     pub span: Span,
     /// `(char offset in text, input line)` at each change of line; internal provenance.
     #[serde(skip)]
@@ -79,18 +82,37 @@ pub struct Article {
     pub continued_on: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub continued_from: Option<String>,
+    /// The year the report was delivered (or the article published), weighed from every cue
+    /// the document has; see [`crate::context`].
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub year: Option<i32>,
+    /// Cues that disagreed when the year or region was weighed.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub warnings: Vec<String>,
     pub blocks: Vec<Block>,
 }
 
 impl Article {
-    /// The year the article was delivered or published, from its date.
-    pub fn year(&self) -> Option<i32> {
+    /// The year of the article's date.
+    pub fn date_year(&self) -> Option<i32> {
         self.date.as_deref()?.get(..4)?.parse().ok()
     }
+}
+
+/// The role of a part of a report, from its heading's wording or year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Section {
+    Review,
+    Plan,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Document {
     pub source: String,
     pub articles: Vec<Article>,
+    /// Text taken out of the document as page furniture or page header (navigation, page
+    /// title, publication line): not text, but cues for the year, region and date.
+    #[serde(skip)]
+    pub page_cues: Vec<String>,
 }

@@ -1,0 +1,389 @@
+//! Stage 3½, **context**: what every fact of an article shares, weighed once per document from
+//! every cue the document has (`data/context.tsv`): the report's year, its region, and the role
+//! of each part of a report (a review of the past year, or plans).
+//!
+//! One field rarely settles these. A page saved from a portal has no headline block but a page
+//! title (`2026年XX省政府工作报告`); a printed page has a dated subtitle; a review heading names
+//! the year reviewed (`2025年工作回顾`: the report is of 2026). Each cue votes with its weight;
+//! where a heavy cue disagrees with the winner, the article carries a warning instead of a
+//! silent pick.
+
+use crate::lexicon::{cue_regex, rows};
+use crate::regions::{self, Level};
+use crate::structure::{Article, BlockType, Document, Section};
+use regex::Regex;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+const CONTEXT: &str = include_str!("../../data/context.tsv");
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum What {
+    Year,
+    Region,
+}
+
+/// Where in a document a cue is looked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Place {
+    Headline,
+    Speaker,
+    Page,
+    ReviewHeading,
+    PlanHeading,
+    Opening,
+    Body,
+}
+
+impl Place {
+    fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "headline" => Self::Headline,
+            "speaker" => Self::Speaker,
+            "page" => Self::Page,
+            "review_heading" => Self::ReviewHeading,
+            "plan_heading" => Self::PlanHeading,
+            "opening" => Self::Opening,
+            "body" => Self::Body,
+            _ => return None,
+        })
+    }
+}
+
+struct Cue {
+    what: What,
+    place: Place,
+    weight: u32,
+    offset: i32,
+    /// `None`: every place named in the text is a vote.
+    pattern: Option<Regex>,
+}
+
+static CUES: LazyLock<Vec<Cue>> = LazyLock::new(|| {
+    rows(CONTEXT)
+        .filter_map(|r| {
+            let what = match *r.first()? {
+                "year" => What::Year,
+                "region" => What::Region,
+                _ => return None,
+            };
+            let pattern = r.get(4).copied().unwrap_or("");
+            Some(Cue {
+                what,
+                place: Place::parse(r.get(1)?)?,
+                weight: r.get(2)?.parse().ok()?,
+                offset: r.get(3)?.parse().ok()?,
+                pattern: (!pattern.is_empty()).then(|| {
+                    Regex::new(pattern)
+                        .unwrap_or_else(|e| panic!("bundled context cue {pattern:?}: {e}"))
+                }),
+            })
+        })
+        .collect()
+});
+
+static REVIEW: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{review_section}}"));
+static PLAN: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{plan_section}}"));
+static YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(\d{4})\s*年").unwrap_or_else(|e| panic!("{e}")));
+static VOICE_PROVINCE: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{voice_province}}"));
+static VOICE_CITY: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{voice_city}}"));
+static PAGE_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(\d{4})\s*[-/年]\s*(\d{1,2})\s*[-/月]\s*(\d{1,2})")
+        .unwrap_or_else(|e| panic!("{e}"))
+});
+
+/// Paragraphs after the salutation that count as the opening: who reports, on whose behalf.
+const OPENING_PARAS: usize = 3;
+/// A disagreeing cue this heavy is worth a warning.
+const WARN_WEIGHT: u32 = 5;
+
+/// Fills in every article's year, region (reports), date (from the page where the headline
+/// has none) and the section role of every block of a report.
+pub fn resolve(doc: &mut Document) {
+    let page_text = doc.page_cues.join("\n");
+    let page_date = page_date(&doc.page_cues);
+    let first_report = doc.articles.iter().position(|a| a.kind.is_report());
+    for (i, article) in doc.articles.iter_mut().enumerate() {
+        // The page header speaks of the first report on the page; a running head of any.
+        let page = if Some(i) == first_report || first_report.is_none() {
+            page_text.as_str()
+        } else {
+            ""
+        };
+        if article.kind.is_report() {
+            resolve_report(article, page);
+            if article.date.is_none() && Some(i) == first_report {
+                article.date.clone_from(&page_date);
+            }
+        }
+    }
+    // Articles printed together share a session: a report page with no cue of its own (a
+    // continued page) takes the year of the reports beside it; a news article its own date's
+    // year, else the reports' year, else the latest it names.
+    let doc_year = doc
+        .articles
+        .iter()
+        .find_map(|a| a.year.or_else(|| a.date_year()));
+    for article in doc.articles.iter_mut() {
+        if article.kind.is_report() {
+            article.year = article.year.or(doc_year);
+        } else {
+            article.year = article
+                .date_year()
+                .or(doc_year)
+                .or_else(|| latest_year_named(article));
+        }
+    }
+}
+
+/// The first full date on a publication line of the page, as ISO.
+fn page_date(cues: &[String]) -> Option<String> {
+    cues.iter().find_map(|t| {
+        let c = PAGE_DATE.captures(t)?;
+        let y: u32 = c[1].parse().ok()?;
+        let m: u32 = c[2].parse().ok()?;
+        let d: u32 = c[3].parse().ok()?;
+        ((1..=12).contains(&m) && (1..=31).contains(&d)).then(|| format!("{y:04}-{m:02}-{d:02}"))
+    })
+}
+
+fn latest_year_named(article: &Article) -> Option<i32> {
+    article
+        .blocks
+        .iter()
+        .flat_map(|b| YEAR.captures_iter(&b.text))
+        .filter_map(|c| c[1].parse::<i32>().ok())
+        .filter(|y| (1990..=2100).contains(y))
+        .max()
+}
+
+/// The role a heading's wording gives its section, before any year is known.
+fn wording_role(text: &str) -> Option<Section> {
+    if REVIEW.is_match(text) {
+        Some(Section::Review)
+    } else if PLAN.is_match(text) {
+        Some(Section::Plan)
+    } else {
+        None
+    }
+}
+
+/// One vote: what it says, how much it weighs and where it was found.
+struct Vote<T> {
+    value: T,
+    weight: u32,
+    place: Place,
+}
+
+fn resolve_report(article: &mut Article, page: &str) {
+    let headline = [article.title.as_deref(), article.subtitle.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let speaker = article.speaker.clone().unwrap_or_default();
+    // Top-level headings carry the review / plan wording; deeper ones may say 目标 or 回顾 of
+    // a detail inside either part.
+    let top = article
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockType::Heading)
+        .filter_map(|b| b.level)
+        .min();
+    let mut texts: Vec<(Place, &str)> = vec![
+        (Place::Headline, headline.as_str()),
+        (Place::Speaker, speaker.as_str()),
+        (Place::Page, page),
+    ];
+    let mut paragraphs = 0;
+    for b in &article.blocks {
+        match b.kind {
+            BlockType::Heading if b.level == top => match wording_role(&b.text) {
+                Some(Section::Review) => texts.push((Place::ReviewHeading, &b.text)),
+                Some(Section::Plan) => texts.push((Place::PlanHeading, &b.text)),
+                None => {}
+            },
+            BlockType::Heading => {}
+            BlockType::Paragraph => {
+                paragraphs += 1;
+                let place = if paragraphs <= OPENING_PARAS {
+                    Place::Opening
+                } else {
+                    Place::Body
+                };
+                texts.push((place, &b.text));
+            }
+        }
+    }
+
+    let mut years: Vec<Vote<i32>> = Vec::new();
+    let mut places: Vec<Vote<&'static regions::Region>> = Vec::new();
+    for cue in CUES.iter() {
+        for &(place, text) in texts.iter().filter(|(p, _)| *p == cue.place) {
+            match (cue.what, &cue.pattern) {
+                (What::Year, Some(re)) => {
+                    for c in re.captures_iter(text) {
+                        if let Some(y) = c.get(1).and_then(|m| m.as_str().parse::<i32>().ok()) {
+                            if (1990..=2100).contains(&y) {
+                                years.push(Vote {
+                                    value: y + cue.offset,
+                                    weight: cue.weight,
+                                    place,
+                                });
+                            }
+                        }
+                    }
+                }
+                (What::Year, None) => {}
+                (What::Region, Some(re)) => {
+                    for c in re.captures_iter(text) {
+                        let named = c.get(1).map_or("", |m| m.as_str());
+                        for m in regions::mentions(named) {
+                            places.push(Vote {
+                                value: m.region,
+                                weight: cue.weight,
+                                place,
+                            });
+                        }
+                    }
+                }
+                (What::Region, None) => {
+                    for m in regions::mentions(text) {
+                        places.push(Vote {
+                            value: m.region,
+                            weight: cue.weight,
+                            place,
+                        });
+                    }
+                }
+            }
+        }
+    }
+
+    let mut warnings = Vec::new();
+    let year = winner(&years, &mut warnings, "year", |y| y.to_string());
+    article.year = year.or_else(|| article.date_year());
+
+    let level = voice_level(&article.blocks);
+    let places: Vec<Vote<&'static str>> = places
+        .into_iter()
+        .filter_map(|v| {
+            let short = match (level, v.value.level) {
+                // A report that says 全省 speaks for a province: a city it names counts for
+                // its province.
+                (Some(Level::Province), Level::Prefecture) => v.value.province,
+                (Some(Level::Prefecture), Level::Province) => return None,
+                _ => v.value.short,
+            };
+            (!short.is_empty()).then_some(Vote {
+                value: short,
+                weight: v.weight,
+                place: v.place,
+            })
+        })
+        .collect();
+    if let Some(region) = winner(&places, &mut warnings, "region", |r| (*r).to_owned()) {
+        if article.region.as_deref() != Some(region) {
+            if let Some(old) = &article.region {
+                warnings.push(format!("region: headline says {old}, other cues {region}"));
+            }
+        }
+        if article.region.is_none() {
+            article.region = Some(region.to_owned());
+        }
+    }
+    article.warnings = warnings;
+    assign_sections(article, top);
+}
+
+/// Whether the report speaks for a province (全省) or a city (全市), by which it says more.
+fn voice_level(blocks: &[crate::structure::Block]) -> Option<Level> {
+    let (mut province, mut city) = (0, 0);
+    for b in blocks {
+        province += VOICE_PROVINCE.find_iter(&b.text).count();
+        city += VOICE_CITY.find_iter(&b.text).count();
+    }
+    match province.cmp(&city) {
+        std::cmp::Ordering::Greater => Some(Level::Province),
+        std::cmp::Ordering::Less => Some(Level::Prefecture),
+        std::cmp::Ordering::Equal => None,
+    }
+}
+
+/// The heaviest value; heavy cues for another value become warnings.
+fn winner<T: PartialEq + Eq + std::hash::Hash + Clone>(
+    votes: &[Vote<T>],
+    warnings: &mut Vec<String>,
+    what: &str,
+    show: impl Fn(&T) -> String,
+) -> Option<T> {
+    let mut totals: HashMap<T, (u32, usize)> = HashMap::new();
+    for (i, v) in votes.iter().enumerate() {
+        let e = totals.entry(v.value.clone()).or_insert((0, i));
+        e.0 += v.weight;
+    }
+    // Ties go to the value voted for first.
+    let best = totals
+        .iter()
+        .max_by(|a, b| {
+            (a.1 .0, std::cmp::Reverse(a.1 .1)).cmp(&(b.1 .0, std::cmp::Reverse(b.1 .1)))
+        })
+        .map(|(v, _)| v.clone())?;
+    for v in votes
+        .iter()
+        .filter(|v| v.value != best && v.weight >= WARN_WEIGHT)
+    {
+        let msg = format!(
+            "{what}: {} cue says {}, weighed cues say {}",
+            place_name(v.place),
+            show(&v.value),
+            show(&best)
+        );
+        if !warnings.contains(&msg) {
+            warnings.push(msg);
+        }
+    }
+    Some(best)
+}
+
+fn place_name(p: Place) -> &'static str {
+    match p {
+        Place::Headline => "headline",
+        Place::Speaker => "speaker",
+        Place::Page => "page",
+        Place::ReviewHeading => "review heading",
+        Place::PlanHeading => "plan heading",
+        Place::Opening => "opening",
+        Place::Body => "body",
+    }
+}
+
+/// The section every block stands in. A heading naming a year before the report's opens a
+/// review, the report's own year a plan; otherwise a top-level heading's wording decides, since
+/// a subsection titled `坚持目标引领` inside the review is still review.
+fn assign_sections(article: &mut Article, top: Option<u8>) {
+    let year = article.year;
+    let mut current: Option<Section> = None;
+    for b in article.blocks.iter_mut() {
+        if b.kind == BlockType::Heading {
+            let by_year = YEAR
+                .captures(&b.text)
+                .and_then(|c| c[1].parse::<i32>().ok())
+                .zip(year)
+                .map(|(y, ry)| {
+                    if y < ry {
+                        Section::Review
+                    } else {
+                        Section::Plan
+                    }
+                });
+            let by_wording = (b.level == top).then(|| wording_role(&b.text)).flatten();
+            current = by_year.or(by_wording).or(current);
+        }
+        b.section = current;
+    }
+}
+
+#[cfg(test)]
+mod tests;
