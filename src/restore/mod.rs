@@ -6,6 +6,7 @@
 //! came from.
 
 pub mod chars;
+pub mod columns;
 pub mod doubling;
 pub mod furniture;
 pub mod spacing;
@@ -170,7 +171,10 @@ pub fn restore(text: &str) -> Vec<Para> {
 
 /// Restores the paragraphs of a decoded text and keeps the furniture it took out.
 pub fn restore_page(text: &str) -> Restored {
-    let all = lines(text);
+    let mut all = lines(text);
+    if columns::is_flattened(&all) {
+        all = columns::unflatten(&all);
+    }
     let mut furniture = Vec::new();
     // A lone page number, a running head, navigation or a footer is furniture; it counts as a
     // gap.
