@@ -1,0 +1,90 @@
+//! The shared yardstick: `../shared/eval/evaluate.py` scores the binary on every annotated input
+//! of its manifest (real provincial reports as saved from the web, and the same reports printed
+//! and read back by pdftotext, pypdf and a table-flattening converter). The floors below are
+//! what the project reaches today, so no later change can quietly lose them.
+//!
+//! The yardstick lives beside the repository (`../shared`, or `$LIANGHUI_SHARED`). On a machine
+//! without it the test says so and passes; under CI (`CI` set) its absence is a failure.
+
+mod common;
+
+use serde_json::Value;
+use std::path::PathBuf;
+use std::process::Command;
+
+const TEXT_SHAPES: &str = "page,pdftotext,pypdf,mdtable";
+
+fn shared() -> Option<PathBuf> {
+    let dir = std::env::var_os("LIANGHUI_SHARED")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| common::root().join("../shared"));
+    if dir.join("eval/evaluate.py").is_file() {
+        return Some(dir);
+    }
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "CI must have the shared yardstick at {}",
+        dir.display()
+    );
+    eprintln!("no shared yardstick at {}: skipped", dir.display());
+    None
+}
+
+fn evaluate(shared: &std::path::Path, shapes: &str) -> Value {
+    let out = Command::new("python3")
+        .arg(shared.join("eval/evaluate.py"))
+        .arg("--bin")
+        .arg(env!("CARGO_BIN_EXE_lianghui"))
+        .arg("--shapes")
+        .arg(shapes)
+        .arg("--json")
+        .output()
+        .expect("python3 runs the yardstick (see .ci/run)");
+    assert!(
+        out.status.success(),
+        "evaluate.py failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("evaluate.py --json prints JSON")
+}
+
+fn num(v: &Value) -> f64 {
+    v.as_f64().unwrap_or(f64::NAN)
+}
+
+#[test]
+fn text_shapes_meet_the_floors() {
+    let Some(shared) = shared() else { return };
+    let r = evaluate(&shared, TEXT_SHAPES);
+    let totals = &r["totals"];
+    assert_eq!(totals["inputs_with_errors"], 0, "{totals}");
+    assert!(num(&totals["pooled_strict_f1"]) >= 0.95, "{totals}");
+    assert!(num(&totals["shape_agreement"]) >= 0.98, "{totals}");
+    for shape in TEXT_SHAPES.split(',') {
+        assert!(
+            num(&totals["strict_f1_by_shape"][shape]) >= 0.94,
+            "{shape}: {totals}"
+        );
+    }
+    let inputs = r["inputs"].as_array().expect("inputs");
+    assert!(inputs.len() >= 32, "{}", inputs.len());
+    for input in inputs {
+        let name = input["input"].as_str().unwrap_or("");
+        assert!(num(&input["strict_f1"]) >= 0.85, "{name}: {input}");
+        if name.contains("shanxi-2025-lianghui-pages") {
+            assert!(num(&input["strict_f1"]) >= 1.0, "{name}: {input}");
+            assert_eq!(input["text_error_chars"], 0, "{name}: {input}");
+        }
+        // The sample's report printed as a page and read back by any converter: one article,
+        // its headings and paragraphs as printed.
+        if name.contains("shanxi-2025-report") {
+            assert_eq!(input["articles"], "1/1", "{name}: {input}");
+            assert!(num(&input["headings_f1"]) >= 0.9, "{name}: {input}");
+            assert!(num(&input["paragraphs_exact"]) >= 0.8, "{name}: {input}");
+            assert!(
+                input["text_error_chars"].as_u64().unwrap_or(u64::MAX) <= 10,
+                "{name}: {input}"
+            );
+        }
+    }
+}
