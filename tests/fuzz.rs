@@ -320,41 +320,80 @@ fn lines_in(text: &str) -> u32 {
     text.split('\n').count() as u32
 }
 
+/// Restored paragraphs stay inside their input: lines, bytes, line map and bold lead.
+fn check_paras(input: &str, paras: &[lianghui::restore::Para]) -> Result<(), String> {
+    let n = lines_in(input);
+    for p in paras {
+        if p.line_start < 1 || p.line_end > n || p.line_start > p.line_end {
+            return Err(format!(
+                "lines {}..{} outside 1..{n}",
+                p.line_start, p.line_end
+            ));
+        }
+        if p.byte_end > input.len() || p.byte_start > p.byte_end {
+            return Err(format!(
+                "bytes {}..{} outside the input",
+                p.byte_start, p.byte_end
+            ));
+        }
+        let chars = p.text.chars().count();
+        for at in [0, chars / 2, chars.saturating_sub(1)] {
+            let l = p.line_of(at);
+            if l < p.line_start || l > p.line_end {
+                return Err(format!(
+                    "char {at} maps to line {l} outside {}..{}",
+                    p.line_start, p.line_end
+                ));
+            }
+        }
+        if p.bold_lead_chars.is_some_and(|b| b > chars) {
+            return Err("bold lead longer than its paragraph".into());
+        }
+    }
+    Ok(())
+}
+
 #[test]
 fn fuzz_restorer() {
     let text = sample_text();
     fuzz(
         "restorer",
         |rng| mutate_text(&window(&text, 3000, rng), rng),
+        |input: &String| check_paras(input, &lianghui::restore::restore(input)),
+    );
+}
+
+/// Lines of the sample set side by side as a converter flattens a page's columns into table
+/// rows: `| a | b | c |`, with rows of fewer cells where a column ran out.
+fn flattened(text: &str, rng: &mut ChaCha8Rng) -> String {
+    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+    let columns = rng.gen_range(1..=4);
+    let height = (lines.len() / columns).max(1);
+    let mut out = String::new();
+    for r in 0..height {
+        let cells: Vec<&str> = (0..columns)
+            .filter_map(|c| lines.get(c * height + r).copied())
+            .take(rng.gen_range(1..=columns))
+            .collect();
+        out.push_str(&format!("| {} |\n", cells.join(" | ")));
+    }
+    out
+}
+
+#[test]
+fn fuzz_flattened_columns() {
+    let text = sample_text();
+    fuzz(
+        "columns",
+        |rng| {
+            let page = flattened(&window(&text, 3000, rng), rng);
+            mutate_text(&page, rng)
+        },
         |input: &String| {
-            let n = lines_in(input);
-            for p in lianghui::restore::restore(input) {
-                if p.line_start < 1 || p.line_end > n || p.line_start > p.line_end {
-                    return Err(format!(
-                        "lines {}..{} outside 1..{n}",
-                        p.line_start, p.line_end
-                    ));
-                }
-                if p.byte_end > input.len() || p.byte_start > p.byte_end {
-                    return Err(format!(
-                        "bytes {}..{} outside the input",
-                        p.byte_start, p.byte_end
-                    ));
-                }
-                let chars = p.text.chars().count();
-                for at in [0, chars / 2, chars.saturating_sub(1)] {
-                    let l = p.line_of(at);
-                    if l < p.line_start || l > p.line_end {
-                        return Err(format!(
-                            "char {at} maps to line {l} outside {}..{}",
-                            p.line_start, p.line_end
-                        ));
-                    }
-                }
-                if p.bold_lead_chars.is_some_and(|b| b > chars) {
-                    return Err("bold lead longer than its paragraph".into());
-                }
-            }
+            let restored = lianghui::restore::restore_page(input);
+            check_paras(input, &restored.paras)?;
+            let doc = lianghui::parse_text("fuzz", input);
+            lianghui::extract::facts(&doc);
             Ok(())
         },
     );

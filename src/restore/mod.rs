@@ -156,6 +156,8 @@ const WIDTH_WINDOW: usize = 8;
 const UNWRAPPED_WIDTH: f32 = 60.0;
 /// A line this many em short of its column ends a paragraph.
 const SHORT_BY: f32 = 2.0;
+/// The same for a line that closes a sentence.
+const SHORT_BY_AT_STOP: f32 = 1.0;
 
 /// A restored text: its paragraphs, and the page furniture taken out of it.
 #[derive(Debug, Clone, Default)]
@@ -216,7 +218,14 @@ pub fn restore_page(text: &str) -> Restored {
             _ => columns[k],
         };
         current.push(line);
-        let short = line.width < reference - SHORT_BY && !is_justified(line.text);
+        // A line that closes a sentence needs less to be the paragraph's last: a justified
+        // line ends flush with the column, so one em short already tells.
+        let short_by = if line.text.ends_with(['。', '！', '？']) {
+            SHORT_BY_AT_STOP
+        } else {
+            SHORT_BY
+        };
+        let short = line.width < reference - short_by && !is_justified(line.text);
         prev_short = short;
         all_short &= short;
         let next = body.get(k + 1);
@@ -450,15 +459,19 @@ fn build_para(lines: &[&Line], all_short: bool) -> Para {
             line_map.push((u32::try_from(i).unwrap_or(u32::MAX), g.line));
         }
     }
-    let first = lines.first();
-    let last = lines.last();
+    // Lines come in reading order, which on a page read down its columns is not input order:
+    // the span covers all of them.
     Para {
         text,
         raw: lines.iter().map(|l| l.text).collect::<Vec<_>>().join("\n"),
-        line_start: first.map_or(0, |l| l.no),
-        line_end: last.map_or(0, |l| l.no),
-        byte_start: first.map_or(0, |l| l.byte_start),
-        byte_end: last.map_or(0, |l| l.byte_start + l.text.len()),
+        line_start: lines.iter().map(|l| l.no).min().unwrap_or(0),
+        line_end: lines.iter().map(|l| l.no).max().unwrap_or(0),
+        byte_start: lines.iter().map(|l| l.byte_start).min().unwrap_or(0),
+        byte_end: lines
+            .iter()
+            .map(|l| l.byte_start + l.text.len())
+            .max()
+            .unwrap_or(0),
         line_map,
         bold_lead_chars,
         continued_on,

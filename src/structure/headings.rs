@@ -151,7 +151,9 @@ fn block(
         }
         m
     };
-    let line_end = p.line_of(to.saturating_sub(1).max(from));
+    // A page read down its columns visits input lines out of order: the span covers them all.
+    let last_line = p.line_of(to.saturating_sub(1).max(from));
+    let lines = line_map.iter().map(|&(_, l)| l).chain([last_line]);
     Block {
         kind,
         level: None,
@@ -159,8 +161,8 @@ fn block(
         runin,
         section: None,
         span: Span {
-            line_start: line_map.first().map_or(p.line_start, |&(_, l)| l),
-            line_end,
+            line_start: lines.clone().min().unwrap_or(p.line_start),
+            line_end: lines.max().unwrap_or(p.line_end),
             byte_start: p.byte_start,
             byte_end: p.byte_end,
         },
