@@ -219,7 +219,23 @@ fn resolve_report(article: &mut Article, page: &str) {
 
     let mut years: Vec<Vote<i32>> = Vec::new();
     let mut places: Vec<Vote<&'static regions::Region>> = Vec::new();
-    for cue in CUES.iter() {
+    // The body's weak cues are read only where the strong ones said nothing: a report's body
+    // is most of its text, and its cues cannot outweigh a headline.
+    let heavy = |votes: &[(What, u32)], what: What| {
+        votes
+            .iter()
+            .any(|&(w, weight)| w == what && weight >= WARN_WEIGHT)
+    };
+    let mut seen: Vec<(What, u32)> = Vec::new();
+    let ordered = CUES
+        .iter()
+        .filter(|c| c.place != Place::Body)
+        .chain(CUES.iter().filter(|c| c.place == Place::Body));
+    for cue in ordered {
+        if cue.place == Place::Body && heavy(&seen, cue.what) {
+            continue;
+        }
+        let before = years.len() + places.len();
         for &(place, text) in texts.iter().filter(|(p, _)| *p == cue.place) {
             match (cue.what, &cue.pattern) {
                 (What::Year, Some(re)) => {
@@ -258,6 +274,9 @@ fn resolve_report(article: &mut Article, page: &str) {
                     }
                 }
             }
+        }
+        if years.len() + places.len() > before {
+            seen.push((cue.what, cue.weight));
         }
     }
 

@@ -369,12 +369,13 @@ impl ArticleExtractor<'_> {
         let ry = self.ref_year?;
         // 去年 dates the figures after it; 比去年 (than last year) is a comparison, not a date.
         let sentence = ctx.slice(ctx.sentence.0, ctx.sentence.1);
-        let last_year = LAST_YEAR.find_iter(sentence).any(|m| {
-            !sentence[..m.start()]
-                .chars()
-                .next_back()
-                .is_some_and(|c| COMPARISON_BASE.contains(&c))
-        });
+        let last_year = LAST_YEAR.is_match(sentence)
+            && LAST_YEAR.find_iter(sentence).any(|m| {
+                !sentence[..m.start()]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| COMPARISON_BASE.contains(&c))
+            });
         if last_year {
             return Some(ry - 1);
         }

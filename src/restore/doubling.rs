@@ -111,19 +111,18 @@ fn undoubled_len(parent: &[Option<(usize, usize)>], end: usize) -> usize {
     total
 }
 
-/// Whether a line is printed twice over as a whole (`一、2024年工作回顾一、2024年工作回顾`): a
-/// fake-bold heading line, read copy after copy.
-pub fn is_doubled_line(line_without_spaces: &[char]) -> bool {
-    let n = line_without_spaces.len();
-    n.is_multiple_of(2)
-        && n / 2 >= MIN_LEAD
-        && line_without_spaces[..n / 2] == line_without_spaces[n / 2..]
-}
-
 /// Whether a line opens with the rest of a bold lead that a line end cut, however short:
 /// `基基。。`, `恢复。恢复。`. Real reduplication (`刚刚过去`) closes with no doubled stop.
 pub fn starts_with_lead_rest(chars: &[char]) -> bool {
     find_lead(chars, 1).is_some_and(|lead| lead.closed)
+}
+
+/// Whether a line is printed twice over as a whole, spaces ignored
+/// (`一、2024年工作回顾一、2024年工作回顾`): a fake-bold heading line, read copy after copy.
+pub fn is_doubled_text(line: &str) -> bool {
+    let printed = || line.chars().filter(|c| !c.is_whitespace());
+    let n = printed().count();
+    n.is_multiple_of(2) && n / 2 >= MIN_LEAD && printed().take(n / 2).eq(printed().skip(n / 2))
 }
 
 /// Quick test for a line that starts with a fake-bold lead: such a line always begins a

@@ -53,12 +53,23 @@ const MAX_FURNITURE_CHARS: usize = 72;
 
 /// The kind of furniture a trimmed line is, if it is any.
 pub fn classify(line: &str) -> Option<FurnitureKind> {
-    let squashed: String = line.chars().filter(|c| !c.is_whitespace()).collect();
-    let n = squashed.chars().count();
+    let n = line.chars().filter(|c| !c.is_whitespace()).count();
     if n == 0 || n > MAX_FURNITURE_CHARS {
         return None;
     }
+    let squashed: std::borrow::Cow<str> = if line.contains(char::is_whitespace) {
+        line.chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .into()
+    } else {
+        line.into()
+    };
     let (kinds, set) = &*PATTERNS;
+    // Nearly every line is text: one cheap test before asking which pattern matched.
+    if !set.is_match(&squashed) {
+        return None;
+    }
     set.matches(&squashed).iter().next().map(|i| kinds[i])
 }
 

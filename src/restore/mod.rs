@@ -290,12 +290,11 @@ fn paragraph_ends(current: &[&Line], short: bool, gap: bool, next: &Line, column
     };
     // A heading line printed twice over stands alone, unless the lead runs on, doubled, into
     // the next line.
-    let last_chars: Vec<char> = last.text.chars().filter(|c| !c.is_whitespace()).collect();
-    if doubling::is_doubled_line(&last_chars) {
-        let next = next_chars();
-        if !doubling::is_doubled_line(&next) && !doubling::starts_with_lead_rest(&next) {
-            return true;
-        }
+    if doubling::is_doubled_text(last.text)
+        && !doubling::is_doubled_text(next.text)
+        && !doubling::starts_with_lead_rest(&next_chars())
+    {
+        return true;
     }
     // A salutation alone on its line opens the address: what stood before it (a speaker
     // line, centred short or not) has ended.
@@ -363,11 +362,21 @@ fn paragraph_ends(current: &[&Line], short: bool, gap: bool, next: &Line, column
 /// clause punctuation: two equal lines of running text are a repetition, not a copy), or
 /// (for a lead that closes with a stop) the start of it: `——向新而行。` then `——向新而行。全力`.
 fn bold_copy_line(line: &str, next: &str) -> bool {
-    let line = squash(line);
-    let next = squash(next);
-    line.chars().count() >= 2
-        && ((next == line && !line.chars().any(is_clause_punct))
-            || (next.starts_with(&line) && line.chars().last().is_some_and(chars::is_lead_closer)))
+    let printed = |s: &str| {
+        s.chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<Vec<char>>()
+    };
+    // Nearly every pair of lines differs at once: decide that before collecting anything.
+    let first = |s: &str| s.chars().find(|c| !c.is_whitespace());
+    if first(line).is_none() || first(line) != first(next) {
+        return false;
+    }
+    let line = printed(line);
+    let next = printed(next);
+    line.len() >= 2
+        && ((next == line && !line.iter().copied().any(is_clause_punct))
+            || (next.starts_with(&line) && line.last().copied().is_some_and(chars::is_lead_closer)))
 }
 
 fn squash(s: &str) -> String {
