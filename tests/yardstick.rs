@@ -10,7 +10,6 @@ mod common;
 
 use serde_json::Value;
 use std::path::PathBuf;
-use std::process::Command;
 
 const TEXT_SHAPES: &str = "page,pdftotext,pypdf,mdtable";
 
@@ -31,21 +30,15 @@ fn shared() -> Option<PathBuf> {
 }
 
 fn evaluate(shared: &std::path::Path, shapes: &str) -> Value {
-    let out = Command::new("python3")
-        .arg(shared.join("eval/evaluate.py"))
-        .arg("--bin")
-        .arg(env!("CARGO_BIN_EXE_lianghui"))
-        .arg("--shapes")
-        .arg(shapes)
-        .arg("--json")
-        .output()
-        .expect("python3 runs the yardstick (see .ci/run)");
-    assert!(
-        out.status.success(),
-        "evaluate.py failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("evaluate.py --json prints JSON")
+    let script = shared.join("eval/evaluate.py");
+    common::python_json(&[
+        script.as_os_str(),
+        "--bin".as_ref(),
+        env!("CARGO_BIN_EXE_lianghui").as_ref(),
+        "--shapes".as_ref(),
+        shapes.as_ref(),
+        "--json".as_ref(),
+    ])
 }
 
 fn num(v: &Value) -> f64 {

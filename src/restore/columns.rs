@@ -60,17 +60,6 @@ fn cells<'a>(line: &Line<'a>) -> Row<'a> {
     out
 }
 
-/// Whether `copy` is a fake-bold copy that `line` reads again.
-fn reads_again(copy: &str, line: &str) -> bool {
-    copy.chars().count() >= 2
-        && line.starts_with(copy)
-        && (line == copy
-            || copy
-                .chars()
-                .last()
-                .is_some_and(super::chars::is_lead_closer))
-}
-
 fn is_furniture_row(row: &Row) -> bool {
     !row.is_empty()
         && row.iter().flatten().all(|l| {
@@ -96,7 +85,7 @@ pub fn unflatten<'a>(lines: &[Line<'a>]) -> Vec<Line<'a>> {
             let copy = prev.last().and_then(|c| c.last()).map(|l| l.text);
             let first = row.first().and_then(|c| c.first()).map(|l| l.text);
             if let (Some(copy), Some(first)) = (copy, first) {
-                if reads_again(copy, first) {
+                if super::bold_copy_line(copy, first) {
                     let mut row = row.into_iter();
                     if let (Some(cell), Some(first_cell)) = (prev.last_mut(), row.next()) {
                         cell.extend(first_cell);

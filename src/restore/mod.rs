@@ -361,7 +361,7 @@ fn paragraph_ends(current: &[&Line], short: bool, gap: bool, next: &Line, column
 /// Whether `line` is a fake-bold copy that `next` reads again: the same heading-like text (no
 /// clause punctuation: two equal lines of running text are a repetition, not a copy), or
 /// (for a lead that closes with a stop) the start of it: `——向新而行。` then `——向新而行。全力`.
-fn bold_copy_line(line: &str, next: &str) -> bool {
+pub(crate) fn bold_copy_line(line: &str, next: &str) -> bool {
     let printed = |s: &str| {
         s.chars()
             .filter(|c| !c.is_whitespace())

@@ -22,21 +22,29 @@ pub fn sample_bytes() -> Vec<u8> {
 /// test rather than skipping it.
 pub fn score(pred_doc: &Path, pred_facts: &Path) -> serde_json::Value {
     let r = root();
+    python_json(&[
+        r.join("tests/fixtures/score.py").as_os_str(),
+        r.join(GOLD_DOC).as_os_str(),
+        r.join(GOLD_FACTS).as_os_str(),
+        pred_doc.as_os_str(),
+        pred_facts.as_os_str(),
+        "--json".as_ref(),
+    ])
+}
+
+/// Runs a Python script of the standard library only (a scorer) and parses the JSON it prints.
+pub fn python_json(args: &[&std::ffi::OsStr]) -> serde_json::Value {
     let out = Command::new("python3")
-        .arg(r.join("tests/fixtures/score.py"))
-        .arg(r.join(GOLD_DOC))
-        .arg(r.join(GOLD_FACTS))
-        .arg(pred_doc)
-        .arg(pred_facts)
-        .arg("--json")
+        .args(args)
         .output()
-        .expect("python3 must be installed to run the golden tests (see .ci/run)");
+        .expect("python3 must be installed to run the scoring tests (see .ci/run)");
     assert!(
         out.status.success(),
-        "scorer failed: {}",
+        "{:?} failed: {}",
+        args.first(),
         String::from_utf8_lossy(&out.stderr)
     );
-    serde_json::from_slice(&out.stdout).expect("scorer prints JSON")
+    serde_json::from_slice(&out.stdout).expect("the scorer prints JSON")
 }
 
 pub fn figure(scores: &serde_json::Value, name: &str) -> f64 {
