@@ -8,10 +8,12 @@ use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 
-/// File name endings taken when walking a folder.
-pub const TEXT_EXTENSIONS: &[&str] = &["txt", "text", "md"];
+/// File name endings taken when walking a folder: texts, PDFs and saved web pages. What a file
+/// is comes from its content; the name only keeps pictures and other strays out of a walk.
+pub const INPUT_EXTENSIONS: &[&str] =
+    &["txt", "text", "md", "pdf", "html", "htm", "shtml", "xhtml"];
 
-/// Files named by `args`: files as given, folders walked recursively (text files only), glob
+/// Files named by `args`: files as given, folders walked recursively (inputs only), glob
 /// patterns expanded. Sorted and deduplicated, so runs are repeatable. Names that match
 /// nothing are returned as errors.
 pub fn collect_inputs(args: &[String]) -> (Vec<PathBuf>, Vec<(String, String)>) {
@@ -22,7 +24,7 @@ pub fn collect_inputs(args: &[String]) -> (Vec<PathBuf>, Vec<(String, String)>) 
         if path.is_dir() {
             for entry in walkdir::WalkDir::new(path).sort_by_file_name() {
                 match entry {
-                    Ok(e) if e.file_type().is_file() && has_text_extension(e.path()) => {
+                    Ok(e) if e.file_type().is_file() && has_input_extension(e.path()) => {
                         files.push(e.into_path())
                     }
                     Ok(_) => {}
@@ -57,10 +59,10 @@ pub fn collect_inputs(args: &[String]) -> (Vec<PathBuf>, Vec<(String, String)>) 
     (files, errors)
 }
 
-fn has_text_extension(p: &Path) -> bool {
+fn has_input_extension(p: &Path) -> bool {
     p.extension()
         .and_then(|e| e.to_str())
-        .is_some_and(|e| TEXT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+        .is_some_and(|e| INPUT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
 }
 
 /// Bounds on the work one document may take.
@@ -87,8 +89,8 @@ pub fn process(path: &Path, limits: &Limits) -> Result<IngestDoc, String> {
         + std::time::Duration::from_secs_f64(limits.max_seconds.clamp(0.0, 1e6));
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
     let name = path.to_string_lossy().into_owned();
-    let text = crate::read::decode(&bytes, opts).map_err(|e| e.to_string())?;
-    let document = crate::parse_text(&name, &text.text);
+    let input = crate::read::load(&bytes, opts).map_err(|e| e.to_string())?;
+    let document = crate::parse_input(&name, &input);
     let facts = crate::extract::facts_until(&document, Some(deadline)).map_err(|_| {
         format!(
             "took longer than the limit of {} seconds",
@@ -103,7 +105,7 @@ pub fn process(path: &Path, limits: &Limits) -> Result<IngestDoc, String> {
         path: name,
         hash,
         bytes: bytes.len(),
-        encoding: format!("{:?}", text.encoding).to_lowercase(),
+        encoding: input.encoding,
         search_tokens: IngestDoc::tokens_of(&document),
         document,
         facts,

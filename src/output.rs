@@ -26,6 +26,7 @@ pub const STORED_FACT_HIDDEN: &[&str] = &[
     "article_region",
     "value_high",
     "direction",
+    "page_xy",
 ];
 
 /// A number as people write it: no trailing `.0`, no exponent.
@@ -57,7 +58,14 @@ pub fn write_facts(
         out,
         facts,
         format,
-        &["sentence", "block", "optional", "char_start", "char_end"],
+        &[
+            "sentence",
+            "block",
+            "optional",
+            "char_start",
+            "char_end",
+            "page_xy",
+        ],
     )
 }
 

@@ -158,3 +158,164 @@ fn ingest_of_nothing_leaves_no_database() {
     assert!(stderr(&o).contains("/nonexistent/folder: no such file or folder"));
     assert!(!db.exists());
 }
+
+fn fixture(rel: &str) -> String {
+    common::root()
+        .join("tests/fixtures")
+        .join(rel)
+        .to_string_lossy()
+        .into_owned()
+}
+
+#[test]
+fn a_pdf_page_gives_facts_with_their_page() {
+    let o = lianghui(&[
+        "facts",
+        &fixture("pdf/report-3col.pdf"),
+        "--format",
+        "jsonl",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let facts: Vec<serde_json::Value> = String::from_utf8(o.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let gdp_target = facts
+        .iter()
+        .find(|f| f["text"] == "5.5%左右")
+        .expect("the GDP target");
+    assert_eq!(gdp_target["kind"], "target");
+    assert_eq!(gdp_target["region"], "湖北");
+    assert_eq!(gdp_target["year"], 2026);
+    assert_eq!(gdp_target["page"], 1);
+    assert!(gdp_target["page_xy"][1].as_f64().unwrap() > 100.0);
+    // The running head and the page number are no facts.
+    assert!(facts.iter().all(|f| f["text"] != "3"));
+}
+
+#[test]
+fn the_same_report_as_pdf_and_as_text_states_the_same_facts() {
+    let key = |path: &str| -> Vec<(String, String, String)> {
+        let o = lianghui(&["facts", path, "--format", "jsonl"]);
+        assert!(o.status.success(), "{path}: {}", stderr(&o));
+        let mut rows: Vec<_> = String::from_utf8(o.stdout)
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+            .map(|f| {
+                (
+                    f["text"].to_string(),
+                    f["kind"].to_string(),
+                    f["year"].to_string(),
+                )
+            })
+            .collect();
+        rows.sort();
+        rows
+    };
+    let text = key(&fixture("pdf/report.txt"));
+    assert!(text.len() >= 30);
+    for columns in ["2col", "3col", "4col"] {
+        assert_eq!(
+            key(&fixture(&format!("pdf/report-{columns}.pdf"))),
+            text,
+            "{columns}"
+        );
+    }
+    assert_eq!(key(&fixture("html/portal-gb2312.html")), text, "web page");
+}
+
+#[test]
+fn a_web_page_gives_its_title_date_and_address() {
+    let o = lianghui(&["parse", &fixture("html/split-utf8.html")]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(
+        doc["url"],
+        "https://www.example.gov.cn/zwgk/2026/0122/report.html"
+    );
+    let text = doc.to_string();
+    for furniture in ["首页", "相关阅读", "ICP", "7.2%", "2019"] {
+        assert!(!text.contains(furniture), "{furniture} in {text}");
+    }
+    let article = &doc["articles"][0];
+    assert_eq!(article["year"], 2026);
+    assert_eq!(article["date"], "2026-01-22");
+}
+
+#[test]
+fn bad_pdfs_and_pages_are_clear_errors() {
+    for (name, needle) in [
+        ("pdf/encrypted.pdf", "needs a password"),
+        ("pdf/image-only.pdf", "OCR"),
+        ("pdf/truncated.pdf", "cut short"),
+        ("html/binary.html", "not a text, a PDF or a web page"),
+    ] {
+        let o = lianghui(&["facts", &fixture(name)]);
+        assert_clean_failure(&o, name.rsplit('/').next().unwrap(), needle);
+    }
+}
+
+#[test]
+fn ingest_takes_a_mixed_folder_and_fails_each_bad_file_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let inputs = dir.path().join("downloads");
+    std::fs::create_dir(&inputs).unwrap();
+    for name in [
+        "pdf/report-2col.pdf",
+        "pdf/encrypted.pdf",
+        "pdf/image-only.pdf",
+        "html/split-utf8.html",
+        "html/binary.html",
+    ] {
+        let from = fixture(name);
+        std::fs::copy(&from, inputs.join(name.rsplit('/').next().unwrap())).unwrap();
+    }
+    std::fs::copy(
+        common::root().join(common::SAMPLE),
+        inputs.join("sample.txt"),
+    )
+    .unwrap();
+    let db = dir.path().join("corpus.db");
+    let o = lianghui(&[
+        "ingest",
+        inputs.to_str().unwrap(),
+        "--db",
+        db.to_str().unwrap(),
+    ]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    for bad in ["encrypted.pdf", "image-only.pdf", "binary.html"] {
+        assert!(err.contains(bad), "{bad} not named: {err}");
+    }
+    let docs = lianghui(&[
+        "documents",
+        "--db",
+        db.to_str().unwrap(),
+        "--format",
+        "jsonl",
+    ]);
+    let stored: Vec<serde_json::Value> = String::from_utf8(docs.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let mut encodings: Vec<&str> = stored
+        .iter()
+        .map(|d| d["encoding"].as_str().unwrap())
+        .collect();
+    encodings.sort();
+    assert_eq!(encodings, ["html/utf-8", "pdf", "utf8"]);
+    let facts = lianghui(&["query", "--db", db.to_str().unwrap(), "--format", "jsonl"]);
+    let from_pdf = String::from_utf8(facts.stdout)
+        .unwrap()
+        .lines()
+        .filter(|l| l.contains("\"page\":1"))
+        .count();
+    assert!(
+        from_pdf >= 30,
+        "facts of the PDF keep their page: {from_pdf}"
+    );
+}

@@ -132,6 +132,13 @@ pub fn facts_until(
         }
         .run(&mut out, deadline)?;
     }
+    for fact in &mut out {
+        if let Some(o) = doc.origins.get((fact.line as usize).wrapping_sub(1)) {
+            fact.page = Some(o.page);
+            let tenth = |v: f32| (f64::from(v) * 10.0).round() / 10.0;
+            fact.page_xy = Some([tenth(o.x), tenth(o.y)]);
+        }
+    }
     Ok(out)
 }
 
@@ -320,6 +327,8 @@ impl ArticleExtractor<'_> {
             char_start: q.start,
             char_end: q.end,
             line: block.line_of(q.start),
+            page: None,
+            page_xy: None,
         }
     }
 

@@ -86,4 +86,10 @@ pub struct Fact {
     /// Character offsets of `text` in the block's text.
     pub char_start: usize,
     pub char_end: usize,
+    /// For a PDF: the page (1-based) the mention's paragraph starts on, and where on it
+    /// (points from the page's top left).
+    #[serde(default)]
+    pub page: Option<u32>,
+    #[serde(default)]
+    pub page_xy: Option<[f64; 2]>,
 }

@@ -171,10 +171,25 @@ pub fn restore(text: &str) -> Vec<Para> {
     restore_page(text).paras
 }
 
+/// How the lines of a text relate to its paragraphs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Layout {
+    /// As a page printed them, or an extractor left them: lines to be joined into paragraphs.
+    #[default]
+    Printed,
+    /// One paragraph a line, as the PDF and HTML readers give them.
+    ParagraphLines,
+}
+
 /// Restores the paragraphs of a decoded text and keeps the furniture it took out.
 pub fn restore_page(text: &str) -> Restored {
+    restore_layout(text, Layout::Printed)
+}
+
+/// Restores a text whose line layout is known.
+pub fn restore_layout(text: &str, layout: Layout) -> Restored {
     let mut all = lines(text);
-    if columns::is_flattened(&all) {
+    if layout == Layout::Printed && columns::is_flattened(&all) {
         all = columns::unflatten(&all);
     }
     let mut furniture = Vec::new();
@@ -239,7 +254,8 @@ pub fn restore_page(text: &str) -> Restored {
                 let unwrapped = columns[k] > UNWRAPPED_WIDTH
                     || line.width > UNWRAPPED_WIDTH
                     || next_line.width > UNWRAPPED_WIDTH;
-                unwrapped
+                layout == Layout::ParagraphLines
+                    || unwrapped
                     || (indent_cue && next_line.indented)
                     || paragraph_ends(&current, short, gap, next_line, columns[k])
             }

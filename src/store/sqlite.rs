@@ -7,7 +7,8 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 use std::path::Path;
 
 /// Schema versions, applied in order; `PRAGMA user_version` records how many ran.
-const MIGRATIONS: &[&str] = &[r#"
+const MIGRATIONS: &[&str] = &[
+    r#"
 CREATE TABLE documents (
     id INTEGER PRIMARY KEY,
     path TEXT NOT NULL UNIQUE,
@@ -70,7 +71,14 @@ CREATE TABLE facts (
 CREATE INDEX facts_code ON facts(code, kind, year);
 CREATE INDEX facts_region ON facts(region, year);
 CREATE INDEX facts_doc ON facts(doc_id);
-"#];
+"#,
+    r#"
+-- Version 2: where a fact stands on a PDF's page.
+ALTER TABLE facts ADD COLUMN page INTEGER;
+ALTER TABLE facts ADD COLUMN page_x REAL;
+ALTER TABLE facts ADD COLUMN page_y REAL;
+"#,
+];
 
 pub struct SqliteStore {
     conn: Connection,
@@ -285,8 +293,9 @@ impl SqliteStore {
             let mut fact = tx.prepare_cached(
                 "INSERT INTO facts (doc_id, article_idx, block_idx, text, value, value_high, unit,
                  qualifier, measure, direction, kind, region, indicator, code, year, optional,
-                 sentence, char_start, char_end, line)
-                 VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20)",
+                 sentence, char_start, char_end, line, page, page_x, page_y)
+                 VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,
+                         ?21,?22,?23)",
             )?;
             for f in &doc.facts {
                 fact.execute(params![
@@ -309,7 +318,10 @@ impl SqliteStore {
                     f.sentence,
                     f.char_start as i64,
                     f.char_end as i64,
-                    f.line
+                    f.line,
+                    f.page,
+                    f.page_xy.map(|p| p[0]),
+                    f.page_xy.map(|p| p[1])
                 ])?;
             }
         }
@@ -364,7 +376,7 @@ impl Store for SqliteStore {
             "SELECT f.id, f.doc_id, d.path, a.kind, a.title, f.article_idx, f.block_idx, f.text,
                     f.value, f.value_high, f.unit, f.qualifier, f.measure, f.direction, f.kind,
                     f.region, f.indicator, f.code, f.year, f.optional, f.sentence, f.char_start,
-                    f.char_end, f.line, a.region
+                    f.char_end, f.line, a.region, f.page, f.page_x, f.page_y
              FROM facts f JOIN documents d ON d.id = f.doc_id
              JOIN articles a ON a.doc_id = f.doc_id AND a.idx = f.article_idx WHERE 1=1",
         );
@@ -592,6 +604,11 @@ fn stored_fact(r: &Row) -> rusqlite::Result<StoredFact> {
             char_start: r.get::<_, i64>(21)? as usize,
             char_end: r.get::<_, i64>(22)? as usize,
             line: r.get(23)?,
+            page: r.get(25)?,
+            page_xy: match (r.get::<_, Option<f64>>(26)?, r.get::<_, Option<f64>>(27)?) {
+                (Some(x), Some(y)) => Some([x, y]),
+                _ => None,
+            },
         },
     })
 }

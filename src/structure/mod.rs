@@ -182,6 +182,8 @@ pub fn structure_page(source: &str, restored: Restored) -> Document {
         source: source.to_owned(),
         articles,
         page_cues,
+        url: None,
+        origins: Vec::new(),
     }
 }
 

@@ -115,4 +115,10 @@ pub struct Document {
     /// title, publication line): not text, but cues for the year, region and date.
     #[serde(skip)]
     pub page_cues: Vec<String>,
+    /// The address a web page gives for itself (its canonical link).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub url: Option<String>,
+    /// For a PDF: the page and position of each input line (index = line - 1).
+    #[serde(skip)]
+    pub origins: Vec<crate::read::pdf::Origin>,
 }

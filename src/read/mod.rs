@@ -4,6 +4,9 @@
 //! GB18030/GBK. The encoding is detected without being told; a file that is none of these is
 //! an error naming the byte offset where decoding failed, never a silently garbled text.
 
+pub mod html;
+pub mod pdf;
+
 use encoding_rs::{Encoding, GB18030, UTF_16BE, UTF_16LE, UTF_8};
 use serde::Serialize;
 use thiserror::Error;
@@ -73,7 +76,7 @@ pub enum ReadError {
         bytes: usize,
         limit: usize,
     },
-    #[error("binary data (NUL byte) at byte offset {offset}: not a text file")]
+    #[error("binary data (NUL byte) at byte offset {offset}: not a text, a PDF or a web page")]
     Binary { offset: usize },
     #[error("truncated {encoding} sequence at byte offset {offset} (the file ends mid-character)")]
     Truncated {
@@ -85,6 +88,96 @@ pub enum ReadError {
         encoding: &'static str,
         offset: usize,
     },
+    #[error("{0}")]
+    Pdf(#[from] pdf::PdfError),
+    #[error("web page with no article text (after navigation, links and footers are left out)")]
+    EmptyPage,
+}
+
+/// What a file is, told by its content, never by its name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    Text,
+    Pdf,
+    Html,
+}
+
+/// An input read into text, whatever its format.
+#[derive(Debug, Clone)]
+pub struct Input {
+    pub format: Format,
+    /// The text; for PDF and HTML, one paragraph a line.
+    pub text: String,
+    /// How the text was decoded: `utf8`, `gb18030`, … for text; `pdf`; `html/gbk`, ….
+    pub encoding: String,
+    /// For PDF: the page and position of each line of `text`.
+    pub origins: Vec<pdf::Origin>,
+    /// For PDF: per line of `text`, the characters of a bold lead running into plain text.
+    pub bold_leads: Vec<Option<usize>>,
+    /// What the page says of itself (web pages): title, publication date, address.
+    pub title: Option<String>,
+    pub date: Option<String>,
+    pub url: Option<String>,
+}
+
+impl Input {
+    pub fn layout(&self) -> crate::restore::Layout {
+        match self.format {
+            Format::Text => crate::restore::Layout::Printed,
+            Format::Pdf | Format::Html => crate::restore::Layout::ParagraphLines,
+        }
+    }
+}
+
+/// Reads any supported input: a PDF, a web page or a text, told apart by content.
+pub fn load(bytes: &[u8], opts: &ReadOptions) -> Result<Input, ReadError> {
+    if bytes.len() > opts.max_bytes {
+        return Err(ReadError::TooLarge {
+            size: bytes.len(),
+            limit: opts.max_bytes,
+        });
+    }
+    if pdf::is_pdf(bytes) {
+        let page = pdf::read(bytes)?;
+        return Ok(Input {
+            format: Format::Pdf,
+            text: page.text,
+            encoding: "pdf".into(),
+            origins: page.origins,
+            bold_leads: page.bold_leads,
+            title: None,
+            date: None,
+            url: None,
+        });
+    }
+    if opts.encoding.is_none() && html::is_html(bytes) {
+        let page = html::read(bytes);
+        if page.text.trim().is_empty() {
+            return Err(ReadError::EmptyPage);
+        }
+        return Ok(Input {
+            format: Format::Html,
+            text: page.text,
+            encoding: format!("html/{}", page.charset),
+            origins: Vec::new(),
+            bold_leads: Vec::new(),
+            title: page.title,
+            date: page.date,
+            url: page.url,
+        });
+    }
+    let text = decode(bytes, opts)?;
+    Ok(Input {
+        format: Format::Text,
+        text: text.text,
+        encoding: format!("{:?}", text.encoding).to_lowercase(),
+        origins: Vec::new(),
+        bold_leads: Vec::new(),
+        title: None,
+        date: None,
+        url: None,
+    })
 }
 
 /// Decoded input: the text with `\n` line ends (CRLF, CR and form feeds normalised) and the
