@@ -49,5 +49,46 @@ fn stages(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, stages);
+/// PDF and web-page reading, in pages per second (one core): the newspaper pages of the
+/// fixtures, each one page of two to four columns.
+fn readers(c: &mut Criterion) {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+    let pdfs: Vec<Vec<u8>> = [
+        "report-2col.pdf",
+        "report-3col.pdf",
+        "report-4col.pdf",
+        "two-articles.pdf",
+    ]
+    .iter()
+    .map(|n| std::fs::read(format!("{dir}/pdf/{n}")).expect("fixture"))
+    .collect();
+    let page = std::fs::read(format!("{dir}/html/portal-gb2312.html")).expect("fixture");
+    let opts = ReadOptions::default();
+    let mut g = c.benchmark_group("read");
+    g.throughput(Throughput::Elements(pdfs.len() as u64));
+    g.bench_function("pdf_pages", |b| {
+        b.iter(|| {
+            pdfs.iter()
+                .map(|p| lianghui::read::pdf::read(black_box(p)).map_or(0, |t| t.text.len()))
+                .sum::<usize>()
+        })
+    });
+    g.bench_function("pdf_pages_to_facts", |b| {
+        b.iter(|| {
+            pdfs.iter()
+                .map(|p| {
+                    let doc = lianghui::parse("bench.pdf", black_box(p), &opts).expect("reads");
+                    lianghui::extract::facts(&doc).len()
+                })
+                .sum::<usize>()
+        })
+    });
+    g.throughput(Throughput::Elements(1));
+    g.bench_function("html_pages", |b| {
+        b.iter(|| lianghui::read::html::read(black_box(&page)).text.len())
+    });
+    g.finish();
+}
+
+criterion_group!(benches, stages, readers);
 criterion_main!(benches);

@@ -463,3 +463,113 @@ fn fuzz_parse_and_facts() {
         },
     );
 }
+
+/// A small PDF with nothing compressed, so that mutations reach the content stream, the
+/// font's ToUnicode CMap and the object syntax rather than dying in a deflate stream.
+const PLAIN_PDF: &str = "%PDF-1.4
+1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
+2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj
+3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R
+  /Resources << /Font << /F1 5 0 R /F2 8 0 R >> >> >> endobj
+4 0 obj << /Length 0 >> stream
+BT /F1 10.5 Tf 1 0 0 1 36 780 Tm [<00010002> -20 <0003>] TJ 0 -15 Td (AB) Tj T* <0004> Tj ET
+q 1 0 0 1 0.3 0 cm BT /F1 10.5 Tf 36 780 Td <00010002> Tj ET Q
+BT /F2 12 Tf 300 780 Td 2 Tc 120 Tz <5E740035> Tj ET
+endstream endobj
+5 0 obj << /Type /Font /Subtype /Type0 /BaseFont /X /Encoding /Identity-H
+  /DescendantFonts [6 0 R] /ToUnicode 7 0 R >> endobj
+6 0 obj << /Type /Font /Subtype /CIDFontType2 /DW 1000 /W [1 [500 600] 3 4 1000] >> endobj
+7 0 obj << /Length 0 >> stream
+/CIDInit /ProcSet findresource begin 1 begincodespacerange <0000> <FFFF> endcodespacerange
+2 beginbfchar <0001> <5E74> <0002> <0035> endbfchar
+1 beginbfrange <0003> <0004> <4E00> endbfrange endcmap
+endstream endobj
+8 0 obj << /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H
+  /DescendantFonts [9 0 R] >> endobj
+9 0 obj << /Type /Font /Subtype /CIDFontType0 >> endobj
+trailer << /Root 1 0 R >>
+%%EOF
+";
+
+#[test]
+fn fuzz_pdf_reader() {
+    let fixture =
+        |name: &str| std::fs::read(common::root().join("tests/fixtures/pdf").join(name)).unwrap();
+    let seeds = [
+        PLAIN_PDF.as_bytes().to_vec(),
+        fixture("cid-gbk.pdf"),
+        fixture("two-articles.pdf"),
+    ];
+    assert!(
+        lianghui::read::pdf::read(PLAIN_PDF.as_bytes()).is_ok(),
+        "the plain seed must read, or the fuzzer explores nothing"
+    );
+    fuzz(
+        "pdf",
+        |rng| {
+            let seed = &seeds[rng.gen_range(0..seeds.len())];
+            mutate_bytes(seed, rng)
+        },
+        |input: &Vec<u8>| match lianghui::read::pdf::read(input) {
+            Ok(page) => {
+                let lines = page.text.lines().count();
+                if page.origins.len() != lines || page.bold_leads.len() != lines {
+                    return Err(format!(
+                        "{lines} lines but {} origins, {} bold marks",
+                        page.origins.len(),
+                        page.bold_leads.len()
+                    ));
+                }
+                let doc = lianghui::parse("fuzz.pdf", input, &ReadOptions::default())
+                    .map_err(|e| format!("read once, failed twice: {e}"))?;
+                lianghui::extract::facts(&doc);
+                Ok(())
+            }
+            Err(e) if e.to_string().is_empty() => Err("an error without a message".into()),
+            Err(_) => Ok(()),
+        },
+    );
+}
+
+#[test]
+fn fuzz_html_reader() {
+    let page = std::fs::read(common::root().join("tests/fixtures/html/split-utf8.html")).unwrap();
+    let text = sample_text();
+    fuzz(
+        "html",
+        |rng| {
+            if rng.gen_bool(0.5) {
+                mutate_bytes(&page, rng)
+            } else {
+                let body = window(&text, 400, rng);
+                let tags = [
+                    "<p>",
+                    "</p>",
+                    "<div class=\"nav\">",
+                    "</div>",
+                    "<br>",
+                    "<a href=x>",
+                    "</a>",
+                    "<td>",
+                    "<script>",
+                ];
+                let mut html = String::from("<html><body>");
+                for chunk in body.split('，') {
+                    html.push_str(tags[rng.gen_range(0..tags.len())]);
+                    html.push_str(chunk);
+                }
+                html.into_bytes()
+            }
+        },
+        |input: &Vec<u8>| {
+            let page = lianghui::read::html::read(input);
+            if page.text.lines().any(|l| l.trim().is_empty()) {
+                return Err("a blank paragraph".into());
+            }
+            if let Ok(doc) = lianghui::parse("fuzz.html", input, &ReadOptions::default()) {
+                lianghui::extract::facts(&doc);
+            }
+            Ok(())
+        },
+    );
+}
