@@ -308,6 +308,14 @@ fn ingest_takes_a_mixed_folder_and_fails_each_bad_file_alone() {
         .collect();
     encodings.sort();
     assert_eq!(encodings, ["html/utf-8", "pdf", "utf8"]);
+    let page = stored
+        .iter()
+        .find(|d| d["encoding"] == "html/utf-8")
+        .unwrap();
+    assert_eq!(
+        page["url"],
+        "https://www.example.gov.cn/zwgk/2026/0122/report.html"
+    );
     let facts = lianghui(&["query", "--db", db.to_str().unwrap(), "--format", "jsonl"]);
     let from_pdf = String::from_utf8(facts.stdout)
         .unwrap()

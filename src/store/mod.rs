@@ -73,6 +73,8 @@ pub struct DocumentRow {
     pub articles: i64,
     pub facts: i64,
     pub ingested_at: String,
+    /// The address a web page gives for itself.
+    pub url: Option<String>,
 }
 
 /// A stored fact with the document it belongs to.

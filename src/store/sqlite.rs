@@ -73,10 +73,11 @@ CREATE INDEX facts_region ON facts(region, year);
 CREATE INDEX facts_doc ON facts(doc_id);
 "#,
     r#"
--- Version 2: where a fact stands on a PDF's page.
+-- Version 2: where a fact stands on a PDF's page; the address a web page gives.
 ALTER TABLE facts ADD COLUMN page INTEGER;
 ALTER TABLE facts ADD COLUMN page_x REAL;
 ALTER TABLE facts ADD COLUMN page_y REAL;
+ALTER TABLE documents ADD COLUMN url TEXT;
 "#,
 ];
 
@@ -217,15 +218,16 @@ impl SqliteStore {
             Self::delete_document(tx, id)?;
         }
         tx.execute(
-            "INSERT INTO documents (path, hash, bytes, encoding, n_articles, n_facts)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            "INSERT INTO documents (path, hash, bytes, encoding, n_articles, n_facts, url)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             params![
                 doc.path,
                 doc.hash,
                 doc.bytes as i64,
                 doc.encoding,
                 doc.document.articles.len() as i64,
-                doc.facts.len() as i64
+                doc.facts.len() as i64,
+                doc.document.url
             ],
         )?;
         let doc_id = tx.last_insert_rowid();
@@ -353,7 +355,7 @@ impl Store for SqliteStore {
 
     fn documents(&self) -> Result<Vec<DocumentRow>, StoreError> {
         let mut st = self.conn.prepare(
-            "SELECT id, path, hash, bytes, encoding, n_articles, n_facts, ingested_at
+            "SELECT id, path, hash, bytes, encoding, n_articles, n_facts, ingested_at, url
              FROM documents ORDER BY path",
         )?;
         let rows = st.query_map([], |r| {
@@ -366,6 +368,7 @@ impl Store for SqliteStore {
                 articles: r.get(5)?,
                 facts: r.get(6)?,
                 ingested_at: r.get(7)?,
+                url: r.get(8)?,
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
@@ -640,4 +643,34 @@ pub fn snippet(text: &str, needle: &str) -> String {
         marked,
         if hi < chars.len() { "…" } else { "" }
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_version_one_database_is_upgraded_in_place() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.db");
+        {
+            let conn = Connection::open(&path).unwrap();
+            conn.execute_batch(MIGRATIONS[0]).unwrap();
+            conn.pragma_update(None, "user_version", 1).unwrap();
+            conn.execute(
+                "INSERT INTO documents (path, hash, bytes, encoding, n_articles, n_facts)
+                 VALUES ('a.txt', 'h', 1, 'utf8', 0, 0)",
+                [],
+            )
+            .unwrap();
+        }
+        // Read-only opening refuses to guess; a writer upgrades and keeps what was stored.
+        assert!(SqliteStore::open_read_only(&path).is_err());
+        let store = SqliteStore::open(&path).unwrap();
+        let docs = store.documents().unwrap();
+        assert_eq!(docs.len(), 1);
+        assert_eq!(docs[0].path, "a.txt");
+        assert_eq!(docs[0].url, None);
+        assert!(SqliteStore::open_read_only(&path).is_ok());
+    }
 }
