@@ -49,11 +49,7 @@ fn facts_formats() {
     let sample = common::root().join(common::SAMPLE);
     let path = sample.to_str().unwrap();
     let jsonl = lianghui(&["facts", path, "--format", "jsonl"]);
-    let lines: Vec<serde_json::Value> = String::from_utf8(jsonl.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let lines = common::jsonl(&jsonl);
     assert!(lines.len() >= 74);
     assert!(lines
         .iter()
@@ -175,12 +171,7 @@ fn a_pdf_page_gives_facts_with_their_page() {
         "--format",
         "jsonl",
     ]);
-    assert!(o.status.success(), "{}", stderr(&o));
-    let facts: Vec<serde_json::Value> = String::from_utf8(o.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let facts = common::jsonl(&o);
     let gdp_target = facts
         .iter()
         .find(|f| f["text"] == "5.5%左右")
@@ -199,10 +190,8 @@ fn the_same_report_as_pdf_and_as_text_states_the_same_facts() {
     let key = |path: &str| -> Vec<(String, String, String)> {
         let o = lianghui(&["facts", path, "--format", "jsonl"]);
         assert!(o.status.success(), "{path}: {}", stderr(&o));
-        let mut rows: Vec<_> = String::from_utf8(o.stdout)
-            .unwrap()
-            .lines()
-            .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        let mut rows: Vec<_> = common::jsonl(&o)
+            .into_iter()
             .map(|f| {
                 (
                     f["text"].to_string(),
@@ -297,11 +286,7 @@ fn ingest_takes_a_mixed_folder_and_fails_each_bad_file_alone() {
         "--format",
         "jsonl",
     ]);
-    let stored: Vec<serde_json::Value> = String::from_utf8(docs.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let stored = common::jsonl(&docs);
     let mut encodings: Vec<&str> = stored
         .iter()
         .map(|d| d["encoding"].as_str().unwrap())

@@ -54,14 +54,6 @@ fn make_corpus(dir: &Path) -> PathBuf {
     corpus
 }
 
-fn jsonl(o: &Output) -> Vec<serde_json::Value> {
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    String::from_utf8_lossy(&o.stdout)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
-}
-
 struct Corpus {
     _dir: tempfile::TempDir,
     root: PathBuf,
@@ -84,7 +76,7 @@ fn ingested() -> Corpus {
 #[test]
 fn compare_gives_one_row_per_region() {
     let c = ingested();
-    let rows = jsonl(&lianghui(&[
+    let rows = common::jsonl(&lianghui(&[
         "compare",
         "--code",
         "gdp_growth",
@@ -131,7 +123,7 @@ fn compare_gives_one_row_per_region() {
 #[test]
 fn compare_by_year_follows_one_region() {
     let c = ingested();
-    let rows = jsonl(&lianghui(&[
+    let rows = common::jsonl(&lianghui(&[
         "compare",
         "--code",
         "gdp_growth",
@@ -157,7 +149,7 @@ fn compare_by_year_follows_one_region() {
 fn track_judges_targets_with_their_qualifiers() {
     let c = ingested();
     let status = |region: &str, code: &str| -> Vec<(i64, String)> {
-        jsonl(&lianghui(&[
+        common::jsonl(&lianghui(&[
             "track", "--code", code, "--region", region, "--db", &c.db, "--format", "jsonl",
         ]))
         .iter()
@@ -197,7 +189,7 @@ fn track_judges_targets_with_their_qualifiers() {
 #[test]
 fn search_finds_two_and_four_character_queries() {
     let c = ingested();
-    let hits = jsonl(&lianghui(&[
+    let hits = common::jsonl(&lianghui(&[
         "search", "绿证", "--db", &c.db, "--format", "jsonl",
     ]));
     let paths: Vec<&str> = hits.iter().map(|h| h["path"].as_str().unwrap()).collect();
@@ -205,7 +197,7 @@ fn search_finds_two_and_four_character_queries() {
     assert!(hits
         .iter()
         .all(|h| h["snippet"].as_str().unwrap().contains("【绿证】")));
-    let hits = jsonl(&lianghui(&[
+    let hits = common::jsonl(&lianghui(&[
         "search",
         "绿色工厂",
         "--db",
@@ -219,11 +211,11 @@ fn search_finds_two_and_four_character_queries() {
         "一、2024年工作回顾 > ——向绿而行生态宜人"
     );
     assert_eq!(hits[0]["line"], 165);
-    let hits = jsonl(&lianghui(&[
+    let hits = common::jsonl(&lianghui(&[
         "search", "山西", "--db", &c.db, "--format", "jsonl", "--limit", "100",
     ]));
     assert!(hits.len() >= 5);
-    let none = jsonl(&lianghui(&[
+    let none = common::jsonl(&lianghui(&[
         "search",
         "火星基地",
         "--db",
@@ -237,7 +229,7 @@ fn search_finds_two_and_four_character_queries() {
 #[test]
 fn query_filters_combine() {
     let c = ingested();
-    let rows = jsonl(&lianghui(&[
+    let rows = common::jsonl(&lianghui(&[
         "query", "--region", "河南", "--kind", "result", "--year", "2025", "--db", &c.db,
         "--format", "jsonl",
     ]));
@@ -245,7 +237,7 @@ fn query_filters_combine() {
     assert!(rows
         .iter()
         .all(|r| r["region"] == "河南" && r["kind"] == "result" && r["year"] == 2025));
-    let rows = jsonl(&lianghui(&[
+    let rows = common::jsonl(&lianghui(&[
         "query",
         "--indicator",
         "粮食",
@@ -262,7 +254,7 @@ fn query_filters_combine() {
 #[test]
 fn reingest_is_idempotent_and_a_changed_file_replaces_its_old_version() {
     let c = ingested();
-    let count = || jsonl(&lianghui(&["query", "--db", &c.db, "--format", "jsonl"])).len();
+    let count = || common::jsonl(&lianghui(&["query", "--db", &c.db, "--format", "jsonl"])).len();
     let before = count();
     let corpus = c.root.join("corpus");
     let o = lianghui(&["ingest", corpus.to_str().unwrap(), "--db", &c.db]);
@@ -280,13 +272,13 @@ fn reingest_is_idempotent_and_a_changed_file_replaces_its_old_version() {
     let o = lianghui(&["ingest", hunan.to_str().unwrap(), "--db", &c.db]);
     assert!(String::from_utf8_lossy(&o.stderr).contains("0 added, 1 replaced"));
     assert_eq!(count(), before);
-    let rows = jsonl(&lianghui(&[
+    let rows = common::jsonl(&lianghui(&[
         "query", "--region", "湖南", "--kind", "target", "--year", "2025", "--db", &c.db,
         "--format", "jsonl",
     ]));
     let values: Vec<f64> = rows.iter().map(|r| r["value"].as_f64().unwrap()).collect();
     assert_eq!(values, [6.0]);
-    let docs = jsonl(&lianghui(&[
+    let docs = common::jsonl(&lianghui(&[
         "documents",
         "--db",
         &c.db,
@@ -321,7 +313,7 @@ fn a_failing_file_does_not_stop_the_others() {
 fn exports_read_back_with_the_same_row_count() {
     use parquet::file::reader::{FileReader, SerializedFileReader};
     let c = ingested();
-    let n = jsonl(&lianghui(&["query", "--db", &c.db, "--format", "jsonl"])).len();
+    let n = common::jsonl(&lianghui(&["query", "--db", &c.db, "--format", "jsonl"])).len();
     assert!(n > 80);
     let pq = c.root.join("facts.parquet");
     let o = lianghui(&[

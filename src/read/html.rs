@@ -368,16 +368,7 @@ pub fn read(bytes: &[u8]) -> WebPage {
             .captures(&visible)
             .map(|c| c[1].split_whitespace().collect::<Vec<_>>().join(" "))
     });
-    let url = first_attr(
-        &doc,
-        &[
-            r#"link[rel="canonical"]"#,
-            r#"meta[property="og:url"]"#,
-            r#"meta[name="url"]"#,
-        ],
-        "href",
-    )
-    .or_else(|| {
+    let url = first_attr(&doc, &[r#"link[rel="canonical"]"#], "href").or_else(|| {
         first_attr(
             &doc,
             &[r#"meta[property="og:url"]"#, r#"meta[name="url"]"#],

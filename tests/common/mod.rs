@@ -3,7 +3,7 @@
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, Output};
 
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -51,4 +51,13 @@ pub fn figure(scores: &serde_json::Value, name: &str) -> f64 {
     scores[name]
         .as_f64()
         .unwrap_or_else(|| panic!("scorer gave no {name}: {scores}"))
+}
+
+/// The JSON Lines a successful command printed.
+pub fn jsonl(o: &Output) -> Vec<serde_json::Value> {
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    String::from_utf8_lossy(&o.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
 }

@@ -7,6 +7,7 @@
 //! GB2312/GBK/GB18030), so no CID table is needed to read them.
 
 use super::cmap::{self, CMap};
+use super::number;
 use encoding_rs::{GB18030, WINDOWS_1252};
 use lopdf::{Dictionary, Document, Object};
 use std::collections::HashMap;
@@ -47,14 +48,6 @@ pub struct Code {
     pub advance: f32,
     /// A single-byte code 32, to which word spacing applies.
     pub is_space: bool,
-}
-
-fn number(o: &Object) -> Option<f32> {
-    match o {
-        Object::Integer(i) => Some(*i as f32),
-        Object::Real(r) => Some(*r),
-        _ => None,
-    }
 }
 
 fn resolve<'a>(doc: &'a Document, o: &'a Object) -> &'a Object {

@@ -301,8 +301,10 @@ fn order_band(mut band: Vec<Fragment>, cols: &[(f32, f32)], body: f32, out: &mut
     }
     // Text columns are justified: most of their lines are full. Table cells mostly are not.
     let full_lines = band.iter().filter(|f| full(f)).count();
-    let cells_in_rows: usize = rows.iter().filter(|r| r.len() >= 2).map(Vec::len).sum();
-    let table_rows = rows.iter().filter(|r| r.len() >= 2).count();
+    let (table_rows, cells_in_rows) = rows
+        .iter()
+        .filter(|r| r.len() >= 2)
+        .fold((0, 0), |(n, cells), r| (n + 1, cells + r.len()));
     if table_rows >= 2 && cells_in_rows * 10 >= band.len() * 6 && full_lines * 10 < band.len() * 6 {
         for mut row in rows {
             row.sort_by(|a, b| a.x0.total_cmp(&b.x0));
@@ -384,9 +386,6 @@ pub fn lay_out(pages: Vec<(Vec<Glyph>, f32)>) -> PageText {
     }
     let all: Vec<Fragment> = per_page.iter().flatten().cloned().collect();
     let cols = columns(&all, body);
-    if std::env::var_os("LIANGHUI_DEBUG_LAYOUT").is_some() {
-        eprintln!("body size {body}, columns {cols:?}");
-    }
 
     let mut text = String::new();
     let mut origins = Vec::new();

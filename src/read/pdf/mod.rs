@@ -149,7 +149,7 @@ fn mul(a: &Matrix, b: &Matrix) -> Matrix {
     ]
 }
 
-fn number(o: &Object) -> Option<f32> {
+pub(crate) fn number(o: &Object) -> Option<f32> {
     match o {
         Object::Integer(i) => Some(*i as f32),
         Object::Real(r) if r.is_finite() => Some(*r),
@@ -168,14 +168,12 @@ fn numbers<const N: usize>(ops: &[Object]) -> Option<[f32; N]> {
     Some(out)
 }
 
-fn media_box(doc: &Document, page: &Dictionary) -> Option<[f32; 4]> {
+/// A page attribute, inherited from the page tree where the page itself lacks it.
+fn inherited<'a>(doc: &'a Document, page: &'a Dictionary, key: &[u8]) -> Option<&'a Object> {
     let mut dict = page;
     for _ in 0..32 {
-        if let Ok(o) = dict.get(b"MediaBox") {
-            let o = doc.dereference(o).ok()?.1;
-            let a = o.as_array().ok()?;
-            let v: Vec<f32> = a.iter().filter_map(number).collect();
-            return (v.len() == 4).then(|| [v[0], v[1], v[2], v[3]]);
+        if let Ok(o) = dict.get(key) {
+            return Some(doc.dereference(o).ok()?.1);
         }
         dict = doc
             .get_dictionary(dict.get(b"Parent").ok()?.as_reference().ok()?)
@@ -184,17 +182,18 @@ fn media_box(doc: &Document, page: &Dictionary) -> Option<[f32; 4]> {
     None
 }
 
+fn media_box(doc: &Document, page: &Dictionary) -> Option<[f32; 4]> {
+    let v: Vec<f32> = inherited(doc, page, b"MediaBox")?
+        .as_array()
+        .ok()?
+        .iter()
+        .filter_map(number)
+        .collect();
+    (v.len() == 4).then(|| [v[0], v[1], v[2], v[3]])
+}
+
 fn inherited_resources<'a>(doc: &'a Document, page: &'a Dictionary) -> Option<&'a Dictionary> {
-    let mut dict = page;
-    for _ in 0..32 {
-        if let Ok(o) = dict.get(b"Resources") {
-            return doc.dereference(o).ok()?.1.as_dict().ok();
-        }
-        dict = doc
-            .get_dictionary(dict.get(b"Parent").ok()?.as_reference().ok()?)
-            .ok()?;
-    }
-    None
+    inherited(doc, page, b"Resources")?.as_dict().ok()
 }
 
 #[derive(Default)]
@@ -222,16 +221,25 @@ struct GraphicsState {
 }
 
 impl<'a> PageReader<'a> {
-    fn font(&mut self, resources: Option<&'a Dictionary>, name: &[u8]) -> Option<Rc<Font>> {
-        let fonts = self
+    /// The object named `name` in the `category` dictionary of `resources`, with its id.
+    fn resource(
+        &self,
+        resources: Option<&'a Dictionary>,
+        category: &[u8],
+        name: &[u8],
+    ) -> Option<(Option<ObjectId>, &'a Object)> {
+        let named = self
             .doc
-            .dereference(resources?.get(b"Font").ok()?)
+            .dereference(resources?.get(category).ok()?)
             .ok()?
             .1
             .as_dict()
             .ok()?;
-        let entry = fonts.get(name).ok()?;
-        let (id, obj) = self.doc.dereference(entry).ok()?;
+        self.doc.dereference(named.get(name).ok()?).ok()
+    }
+
+    fn font(&mut self, resources: Option<&'a Dictionary>, name: &[u8]) -> Option<Rc<Font>> {
+        let (id, obj) = self.resource(resources, b"Font", name)?;
         let dict = obj.as_dict().ok()?;
         match id {
             Some(id) => Some(
@@ -245,16 +253,7 @@ impl<'a> PageReader<'a> {
     }
 
     fn xobject(&self, resources: Option<&'a Dictionary>, name: &[u8]) -> Option<&'a lopdf::Stream> {
-        let xobjects = self
-            .doc
-            .dereference(resources?.get(b"XObject").ok()?)
-            .ok()?
-            .1
-            .as_dict()
-            .ok()?;
-        self.doc
-            .dereference(xobjects.get(name).ok()?)
-            .ok()?
+        self.resource(resources, b"XObject", name)?
             .1
             .as_stream()
             .ok()
