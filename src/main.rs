@@ -3,7 +3,7 @@
 use anyhow::{bail, Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 use lianghui::output::{self, Format};
-use lianghui::store::{self, sqlite::SqliteStore, FactFilter, IngestOutcome, Store};
+use lianghui::store::{self, Access, FactFilter, IngestOutcome, Location, Store};
 use lianghui::{BlockType, Document, ReadOptions, SourceEncoding};
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
@@ -21,9 +21,17 @@ struct Cli {
 
 #[derive(clap::Args)]
 struct DbArg {
-    /// The corpus database.
-    #[arg(long, env = "LIANGHUI_DB", default_value = "lianghui.db")]
-    db: PathBuf,
+    /// The corpus database: a SQLite file, or a PostgreSQL server database given as
+    /// `postgres://user[:password]@host[:port]/dbname`.
+    #[arg(long, env = "LIANGHUI_DB", default_value = "lianghui.db", value_parser = parse_location)]
+    db: Location,
+}
+
+fn parse_location(s: &str) -> Result<Location, String> {
+    if s.trim().is_empty() {
+        return Err("empty database location".into());
+    }
+    Ok(Location::parse(s))
 }
 
 #[derive(clap::Args)]
@@ -395,17 +403,16 @@ fn run(cli: Cli) -> Result<i32> {
             }
         }
         Command::Serve { db, addr } => {
-            open_existing(&db.db)?
-                .check_consistency()
-                .with_context(|| db.db.display().to_string())?;
+            let source =
+                lianghui::serve::Source::open(&db.db).with_context(|| db.db.to_string())?;
             let runtime = tokio::runtime::Runtime::new().context("starting the server runtime")?;
             runtime.block_on(async {
                 let listener = tokio::net::TcpListener::bind(&addr)
                     .await
                     .with_context(|| format!("cannot listen on {addr}"))?;
                 let local = listener.local_addr()?;
-                eprintln!("lianghui: serving {} at http://{local}/", db.db.display());
-                lianghui::serve::run(listener, db.db.clone()).await?;
+                eprintln!("lianghui: serving {} at http://{local}/", db.db);
+                lianghui::serve::run(listener, source).await?;
                 anyhow::Ok(())
             })?;
         }
@@ -425,14 +432,8 @@ fn list_format(f: ExportFormat) -> Format {
     }
 }
 
-fn open_existing(db: &Path) -> Result<SqliteStore> {
-    if !db.exists() {
-        bail!(
-            "{}: no such database (create it with `lianghui ingest`)",
-            db.display()
-        );
-    }
-    SqliteStore::open(db).with_context(|| db.display().to_string())
+fn open_existing(db: &Location) -> Result<Box<dyn Store>> {
+    store::open(db, Access::Existing).with_context(|| db.to_string())
 }
 
 /// Most documents stored in one transaction.
@@ -444,7 +445,7 @@ const INGEST_BATCH_TIME: std::time::Duration = std::time::Duration::from_millis(
 /// Returns the exit status: 0 when all went in, 2 when some failed.
 fn ingest(
     paths: &[String],
-    db: &Path,
+    db: &Location,
     quiet: bool,
     jobs: usize,
     limits: &lianghui::corpus::Limits,
@@ -461,7 +462,7 @@ fn ingest(
         }
         return Ok(if failed > 0 { 2 } else { 0 });
     }
-    let mut store = SqliteStore::open(db).with_context(|| db.display().to_string())?;
+    let mut store = store::open(db, Access::Write).with_context(|| db.to_string())?;
     let bar = if quiet || !std::io::stderr().is_terminal() {
         indicatif::ProgressBar::hidden()
     } else {
@@ -518,7 +519,7 @@ fn ingest(
     let [added, replaced, unchanged] = counts;
     bar.finish_and_clear();
     if let Some(e) = store_error {
-        return Err(anyhow::Error::new(e).context(db.display().to_string()));
+        return Err(anyhow::Error::new(e).context(db.to_string()));
     }
     if !quiet {
         eprintln!("{added} added, {replaced} replaced, {unchanged} unchanged, {failed} failed");

@@ -1,8 +1,11 @@
 //! The corpus commands over a small corpus made here: the bundled sample plus short synthetic
 //! reports of other provinces and years.
 
+#[macro_use]
 mod common;
 
+use common::Backend;
+use lianghui::store::{Access, Location, Store};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -54,16 +57,20 @@ fn make_corpus(dir: &Path) -> PathBuf {
     corpus
 }
 
+fn open(db: &str, access: Access) -> Result<Box<dyn Store>, lianghui::store::StoreError> {
+    lianghui::store::open(&Location::parse(db), access)
+}
+
 struct Corpus {
     _dir: tempfile::TempDir,
     root: PathBuf,
     db: String,
 }
 
-fn ingested() -> Corpus {
+fn ingested(backend: Backend) -> Corpus {
     let dir = tempfile::tempdir().unwrap();
     let corpus = make_corpus(dir.path());
-    let db = dir.path().join("c.db").to_str().unwrap().to_owned();
+    let db = backend.db(dir.path());
     let o = lianghui(&["ingest", corpus.to_str().unwrap(), "--db", &db, "--quiet"]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     Corpus {
@@ -73,9 +80,8 @@ fn ingested() -> Corpus {
     }
 }
 
-#[test]
-fn compare_gives_one_row_per_region() {
-    let c = ingested();
+fn compare_gives_one_row_per_region(backend: Backend) {
+    let c = ingested(backend);
     let rows = common::jsonl(&lianghui(&[
         "compare",
         "--code",
@@ -120,9 +126,8 @@ fn compare_gives_one_row_per_region() {
         .contains("全省生产总值增长5.5%左右"));
 }
 
-#[test]
-fn compare_by_year_follows_one_region() {
-    let c = ingested();
+fn compare_by_year_follows_one_region(backend: Backend) {
+    let c = ingested(backend);
     let rows = common::jsonl(&lianghui(&[
         "compare",
         "--code",
@@ -145,9 +150,8 @@ fn compare_by_year_follows_one_region() {
     assert_eq!(years, [(2025, 5.5), (2026, 5.0)]);
 }
 
-#[test]
-fn track_judges_targets_with_their_qualifiers() {
-    let c = ingested();
+fn track_judges_targets_with_their_qualifiers(backend: Backend) {
+    let c = ingested(backend);
     let status = |region: &str, code: &str| -> Vec<(i64, String)> {
         common::jsonl(&lianghui(&[
             "track", "--code", code, "--region", region, "--db", &c.db, "--format", "jsonl",
@@ -186,9 +190,8 @@ fn track_judges_targets_with_their_qualifiers() {
     );
 }
 
-#[test]
-fn search_finds_two_and_four_character_queries() {
-    let c = ingested();
+fn search_finds_two_and_four_character_queries(backend: Backend) {
+    let c = ingested(backend);
     let hits = common::jsonl(&lianghui(&[
         "search", "绿证", "--db", &c.db, "--format", "jsonl",
     ]));
@@ -226,9 +229,8 @@ fn search_finds_two_and_four_character_queries() {
     assert!(none.is_empty());
 }
 
-#[test]
-fn query_filters_combine() {
-    let c = ingested();
+fn query_filters_combine(backend: Backend) {
+    let c = ingested(backend);
     let rows = common::jsonl(&lianghui(&[
         "query", "--region", "河南", "--kind", "result", "--year", "2025", "--db", &c.db,
         "--format", "jsonl",
@@ -251,9 +253,8 @@ fn query_filters_combine() {
     assert_eq!(rows[0]["code"], "grain_output");
 }
 
-#[test]
-fn reingest_is_idempotent_and_a_changed_file_replaces_its_old_version() {
-    let c = ingested();
+fn reingest_is_idempotent_and_a_changed_file_replaces_its_old_version(backend: Backend) {
+    let c = ingested(backend);
     let count = || common::jsonl(&lianghui(&["query", "--db", &c.db, "--format", "jsonl"])).len();
     let before = count();
     let corpus = c.root.join("corpus");
@@ -288,18 +289,12 @@ fn reingest_is_idempotent_and_a_changed_file_replaces_its_old_version() {
     assert_eq!(docs.len(), 5);
 }
 
-#[test]
-fn a_failing_file_does_not_stop_the_others() {
+fn a_failing_file_does_not_stop_the_others(backend: Backend) {
     let dir = tempfile::tempdir().unwrap();
     let corpus = make_corpus(dir.path());
     std::fs::write(corpus.join("broken.txt"), b"\x00\x01binary").unwrap();
-    let db = dir.path().join("c.db");
-    let o = lianghui(&[
-        "ingest",
-        corpus.to_str().unwrap(),
-        "--db",
-        db.to_str().unwrap(),
-    ]);
+    let db = backend.db(dir.path());
+    let o = lianghui(&["ingest", corpus.to_str().unwrap(), "--db", &db]);
     assert_eq!(o.status.code(), Some(2));
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("broken.txt") && err.contains("NUL"), "{err}");
@@ -309,10 +304,9 @@ fn a_failing_file_does_not_stop_the_others() {
     );
 }
 
-#[test]
-fn exports_read_back_with_the_same_row_count() {
+fn exports_read_back_with_the_same_row_count(backend: Backend) {
     use parquet::file::reader::{FileReader, SerializedFileReader};
-    let c = ingested();
+    let c = ingested(backend);
     let n = common::jsonl(&lianghui(&["query", "--db", &c.db, "--format", "jsonl"])).len();
     assert!(n > 80);
     let pq = c.root.join("facts.parquet");
@@ -381,8 +375,7 @@ fn exports_read_back_with_the_same_row_count() {
     assert_eq!(std::fs::read_to_string(&jl).unwrap().lines().count(), 5);
 }
 
-#[test]
-fn a_killed_ingest_leaves_only_whole_documents() {
+fn a_killed_ingest_leaves_only_whole_documents(backend: Backend) {
     let dir = tempfile::tempdir().unwrap();
     let corpus = dir.path().join("many");
     std::fs::create_dir_all(&corpus).unwrap();
@@ -396,13 +389,13 @@ fn a_killed_ingest_leaves_only_whole_documents() {
         )
         .unwrap();
     }
-    let db = dir.path().join("k.db");
+    let db = backend.db(dir.path());
     let mut child = Command::new(env!("CARGO_BIN_EXE_lianghui"))
         .args([
             "ingest",
             corpus.to_str().unwrap(),
             "--db",
-            db.to_str().unwrap(),
+            &db,
             "--quiet",
             "--jobs",
             "1",
@@ -413,9 +406,9 @@ fn a_killed_ingest_leaves_only_whole_documents() {
     let started = std::time::Instant::now();
     loop {
         std::thread::sleep(std::time::Duration::from_millis(100));
-        let stored = lianghui::store::sqlite::SqliteStore::open(&db)
+        let stored = open(&db, Access::Existing)
             .ok()
-            .and_then(|s| lianghui::store::Store::documents(&s).ok())
+            .and_then(|s| s.documents().ok())
             .map_or(0, |d| d.len());
         if stored >= 5 || started.elapsed().as_secs() > 60 {
             break;
@@ -424,40 +417,31 @@ fn a_killed_ingest_leaves_only_whole_documents() {
     child.kill().unwrap(); // SIGKILL
     child.wait().unwrap();
 
-    let store = lianghui::store::sqlite::SqliteStore::open(&db).unwrap();
+    let store = open(&db, Access::Existing).unwrap();
     store.check_consistency().unwrap();
-    let partial = lianghui::store::Store::documents(&store).unwrap().len();
+    let partial = store.documents().unwrap().len();
     assert!(
         partial < total,
         "ingest finished before the kill; make the corpus larger"
     );
     drop(store);
 
-    let o = lianghui(&[
-        "ingest",
-        corpus.to_str().unwrap(),
-        "--db",
-        db.to_str().unwrap(),
-    ]);
+    let o = lianghui(&["ingest", corpus.to_str().unwrap(), "--db", &db]);
     assert!(o.status.success());
-    let store = lianghui::store::sqlite::SqliteStore::open(&db).unwrap();
+    let store = open(&db, Access::Existing).unwrap();
     store.check_consistency().unwrap();
-    assert_eq!(
-        lianghui::store::Store::documents(&store).unwrap().len(),
-        total
-    );
+    assert_eq!(store.documents().unwrap().len(), total);
 }
 
-#[test]
-fn a_document_over_the_time_limit_fails_alone() {
+fn a_document_over_the_time_limit_fails_alone(backend: Backend) {
     let dir = tempfile::tempdir().unwrap();
     let corpus = make_corpus(dir.path());
-    let db = dir.path().join("t.db");
+    let db = backend.db(dir.path());
     let o = lianghui(&[
         "ingest",
         corpus.to_str().unwrap(),
         "--db",
-        db.to_str().unwrap(),
+        &db,
         "--max-seconds",
         "0",
     ]);
@@ -472,3 +456,16 @@ fn a_document_over_the_time_limit_fails_alone() {
         "{err}"
     );
 }
+
+on_both_stores!(
+    compare_gives_one_row_per_region,
+    compare_by_year_follows_one_region,
+    track_judges_targets_with_their_qualifiers,
+    search_finds_two_and_four_character_queries,
+    query_filters_combine,
+    reingest_is_idempotent_and_a_changed_file_replaces_its_old_version,
+    a_failing_file_does_not_stop_the_others,
+    exports_read_back_with_the_same_row_count,
+    a_killed_ingest_leaves_only_whole_documents,
+    a_document_over_the_time_limit_fails_alone
+);

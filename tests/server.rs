@@ -1,10 +1,13 @@
 //! The dashboard and API, served on an ephemeral loopback port over a small test corpus.
 
+#[macro_use]
 mod common;
 
+use common::Backend;
+
+use lianghui::store::Location;
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpStream};
-use std::path::PathBuf;
 
 struct Server {
     addr: SocketAddr,
@@ -13,10 +16,10 @@ struct Server {
 }
 
 /// A corpus with the sample, two reports and a document carrying an injection attempt.
-fn start() -> Server {
+fn start(backend: Backend) -> Server {
     let dir = tempfile::tempdir().unwrap();
-    let db: PathBuf = dir.path().join("s.db");
-    let mut store = lianghui::store::sqlite::SqliteStore::open(&db).unwrap();
+    let db = Location::parse(&backend.db(dir.path()));
+    let mut store = lianghui::store::open(&db, lianghui::store::Access::Write).unwrap();
     let inputs: Vec<(String, Vec<u8>)> = vec![
         ("shanxi.txt".into(), common::sample_bytes()),
         (
@@ -36,7 +39,7 @@ fn start() -> Server {
         let path = dir.path().join(&name);
         std::fs::write(&path, &bytes).unwrap();
         let doc = lianghui::corpus::process(&path, &lianghui::corpus::Limits::default()).unwrap();
-        lianghui::store::Store::ingest(&mut store, &doc).unwrap();
+        store.ingest(&doc).unwrap();
     }
     drop(store);
     let runtime = tokio::runtime::Runtime::new().unwrap();
@@ -44,7 +47,8 @@ fn start() -> Server {
         .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
         .unwrap();
     let addr = listener.local_addr().unwrap();
-    runtime.spawn(lianghui::serve::run(listener, db));
+    let source = lianghui::serve::Source::open(&db).unwrap();
+    runtime.spawn(lianghui::serve::run(listener, source));
     Server {
         addr,
         _dir: dir,
@@ -101,9 +105,8 @@ fn json(server: &Server, path: &str) -> serde_json::Value {
     serde_json::from_str(&body).unwrap()
 }
 
-#[test]
-fn api_compare_lists_regions_with_marks() {
-    let s = start();
+fn api_compare_lists_regions_with_marks(backend: Backend) {
+    let s = start(backend);
     let rows = json(&s, "/api/compare?code=gdp_growth&kind=target&year=2025");
     let regions: Vec<&str> = rows
         .as_array()
@@ -123,9 +126,8 @@ fn api_compare_lists_regions_with_marks() {
     assert!(henan["path"].as_str().unwrap().ends_with("henan-2025.txt"));
 }
 
-#[test]
-fn api_track_marks_met_targets() {
-    let s = start();
+fn api_track_marks_met_targets(backend: Backend) {
+    let s = start(backend);
     let rows = json(&s, "/api/track?code=gdp_growth&region=%E6%B2%B3%E5%8D%97");
     let row = rows
         .as_array()
@@ -138,9 +140,8 @@ fn api_track_marks_met_targets() {
     assert_eq!(row["result"], "5.6%");
 }
 
-#[test]
-fn api_facts_filters_and_downloads_csv() {
-    let s = start();
+fn api_facts_filters_and_downloads_csv(backend: Backend) {
+    let s = start(backend);
     let rows = json(&s, "/api/facts?region=%E5%B1%B1%E8%A5%BF&kind=estimate");
     let values: Vec<f64> = rows
         .as_array()
@@ -158,9 +159,8 @@ fn api_facts_filters_and_downloads_csv() {
     assert!(csv.starts_with("id,doc_id,path,"));
 }
 
-#[test]
-fn api_document_and_search() {
-    let s = start();
+fn api_document_and_search(backend: Backend) {
+    let s = start(backend);
     let docs = json(&s, "/api/documents");
     let shanxi = docs
         .as_array()
@@ -177,9 +177,8 @@ fn api_document_and_search() {
     assert!(hits[0]["snippet"].as_str().unwrap().contains("【绿证】"));
 }
 
-#[test]
-fn pages_render_and_link_facts_to_their_sentence() {
-    let s = start();
+fn pages_render_and_link_facts_to_their_sentence(backend: Backend) {
+    let s = start(backend);
     let (status, page) = get(&s, "/compare?code=gdp_growth&kind=target&year=2025");
     assert_eq!(status, 200);
     assert_eq!(page.matches("class=\"bar ").count(), 6);
@@ -207,9 +206,8 @@ fn pages_render_and_link_facts_to_their_sentence() {
     assert_eq!(status, 303);
 }
 
-#[test]
-fn bad_parameters_get_400_and_unknown_paths_404() {
-    let s = start();
+fn bad_parameters_get_400_and_unknown_paths_404(backend: Backend) {
+    let s = start(backend);
     for path in [
         "/api/compare?code=gdp_growth&year=abc",
         "/api/compare?code=gdp_growth&kind=wish",
@@ -233,9 +231,8 @@ fn bad_parameters_get_400_and_unknown_paths_404() {
     assert!(json(&s, "/api/facts").as_array().unwrap().len() > 70);
 }
 
-#[test]
-fn injected_markup_is_rendered_inert() {
-    let s = start();
+fn injected_markup_is_rendered_inert(backend: Backend) {
+    let s = start(backend);
     let docs = json(&s, "/api/documents");
     let evil = docs
         .as_array()
@@ -260,3 +257,13 @@ fn injected_markup_is_rendered_inert() {
     let (_, page) = get(&s, &format!("/doc/{id}"));
     assert!(page.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"));
 }
+
+on_both_stores!(
+    api_compare_lists_regions_with_marks,
+    api_track_marks_met_targets,
+    api_facts_filters_and_downloads_csv,
+    api_document_and_search,
+    pages_render_and_link_facts_to_their_sentence,
+    bad_parameters_get_400_and_unknown_paths_404,
+    injected_markup_is_rendered_inert
+);

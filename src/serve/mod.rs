@@ -1,6 +1,7 @@
 //! Stage 6, **serve**: a read-only web dashboard and JSON API over the corpus database.
 //!
-//! Every request opens the database read-only (`query_only`), so no request can write; pages
+//! Every request reads through a read-only connection (SQLite's `query_only`, PostgreSQL's
+//! `default_transaction_read_only`, from a pool), so no request can write; pages
 //! are rendered on the server with inline SVG charts and embedded assets, so nothing is fetched
 //! from the network and tables read without JavaScript.
 
@@ -9,7 +10,7 @@ pub mod html;
 pub mod params;
 
 use crate::output::{self, Format};
-use crate::store::{self, sqlite::SqliteStore, FactFilter, Store, StoreError};
+use crate::store::{self, Access, FactFilter, Location, Store, StoreError};
 use axum::extract::{Path as UrlPath, RawQuery, State};
 use axum::http::{header, StatusCode, Uri};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -19,9 +20,60 @@ use params::Params;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+/// Where the dashboard reads: a SQLite file opened afresh for each request (cheap, and always
+/// the newest state), or a pool of PostgreSQL connections.
+pub enum Source {
+    Sqlite(PathBuf),
+    Postgres(PgPool),
+}
+
+type Pool = r2d2::Pool<r2d2_postgres::PostgresConnectionManager<::postgres::NoTls>>;
+
+/// The pool, let go of off the async threads: closing a connection of the blocking driver
+/// blocks, which a runtime's own thread must never do (the server's state is dropped there
+/// when it stops).
+pub struct PgPool(Option<Pool>);
+
+impl Drop for PgPool {
+    fn drop(&mut self) {
+        if let Some(pool) = self.0.take() {
+            if tokio::runtime::Handle::try_current().is_ok() {
+                std::thread::spawn(move || drop(pool));
+            }
+        }
+    }
+}
+
+/// PostgreSQL connections the server keeps open at most: the blocking threads that use them
+/// wait for a free one rather than open more.
+const POOL_SIZE: u32 = 8;
+
+impl Source {
+    /// Checks that `location` holds a whole corpus of this version before serving it.
+    pub fn open(location: &Location) -> Result<Source, StoreError> {
+        store::open(location, Access::ReadOnly)?.check_consistency()?;
+        Ok(match location {
+            Location::Sqlite(path) => Source::Sqlite(path.clone()),
+            Location::Postgres(url) => Source::Postgres(PgPool(Some(
+                store::postgres::PgStore::read_only_pool(url, POOL_SIZE)?,
+            ))),
+        })
+    }
+
+    fn store(&self) -> Result<Box<dyn Store>, StoreError> {
+        Ok(match self {
+            Source::Sqlite(path) => Box::new(store::sqlite::SqliteStore::open_read_only(path)?),
+            Source::Postgres(PgPool(Some(pool))) => {
+                Box::new(store::postgres::PgStore::pooled(pool)?)
+            }
+            Source::Postgres(PgPool(None)) => unreachable!("a pool is only taken when dropped"),
+        })
+    }
+}
+
 #[derive(Clone)]
 struct App {
-    db: Arc<PathBuf>,
+    db: Arc<Source>,
 }
 
 /// A failed request: the status and a message for the user.
@@ -125,22 +177,22 @@ fn decode(s: &str) -> Result<String, Failure> {
         .map_err(|_| Failure(StatusCode::BAD_REQUEST, "the query is not UTF-8".into()))
 }
 
-/// Runs `f` on a fresh read-only connection, off the async threads.
+/// Runs `f` on a read-only connection, off the async threads.
 async fn with_store<T, F>(app: &App, f: F) -> Result<T, Failure>
 where
     T: Send + 'static,
-    F: FnOnce(&SqliteStore) -> Result<T, Failure> + Send + 'static,
+    F: FnOnce(&dyn Store) -> Result<T, Failure> + Send + 'static,
 {
     let db = app.db.clone();
     tokio::task::spawn_blocking(move || {
-        let store = SqliteStore::open_read_only(&db)?;
-        f(&store)
+        let store = db.store()?;
+        f(store.as_ref())
     })
     .await
     .map_err(|e| Failure(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?
 }
 
-fn compare_rows(store: &SqliteStore, p: &Params) -> Result<Vec<store::CompareRow>, Failure> {
+fn compare_rows(store: &dyn Store, p: &Params) -> Result<Vec<store::CompareRow>, Failure> {
     if p.code.is_none() && p.indicator.is_none() {
         return Ok(Vec::new());
     }
@@ -154,7 +206,7 @@ fn compare_rows(store: &SqliteStore, p: &Params) -> Result<Vec<store::CompareRow
     Ok(store::compare(&facts, p.by_year))
 }
 
-fn track_rows(store: &SqliteStore, p: &Params) -> Result<Vec<store::TrackRow>, Failure> {
+fn track_rows(store: &dyn Store, p: &Params) -> Result<Vec<store::TrackRow>, Failure> {
     let Some(code) = p.code.clone() else {
         return Ok(Vec::new());
     };
@@ -168,7 +220,7 @@ fn track_rows(store: &SqliteStore, p: &Params) -> Result<Vec<store::TrackRow>, F
 
 /// Facts for the facts page and its downloads: the same filter, capped at 1000 rows unless a
 /// limit is given.
-fn fact_rows(store: &SqliteStore, p: &Params) -> Result<Vec<store::StoredFact>, Failure> {
+fn fact_rows(store: &dyn Store, p: &Params) -> Result<Vec<store::StoredFact>, Failure> {
     let mut f = p.filter();
     f.limit = Some(p.limit.unwrap_or(1000));
     Ok(store.facts(&f)?)
@@ -218,7 +270,7 @@ async fn document_page(State(app): State<App>, UrlPath(id): UrlPath<String>) -> 
 
 type LoadedDocument = (String, Vec<store::StoredArticle>, Vec<store::StoredFact>);
 
-fn load_document(s: &SqliteStore, id: i64) -> Result<LoadedDocument, Failure> {
+fn load_document(s: &dyn Store, id: i64) -> Result<LoadedDocument, Failure> {
     let doc = s
         .documents()?
         .into_iter()
@@ -324,8 +376,8 @@ async fn not_found(uri: Uri) -> Response {
     }
 }
 
-/// The dashboard's routes over the database at `db`.
-pub fn router(db: PathBuf) -> Router {
+/// The dashboard's routes over the corpus in `db`.
+pub fn router(db: Source) -> Router {
     Router::new()
         .route(
             "/",
@@ -348,7 +400,7 @@ pub fn router(db: PathBuf) -> Router {
 }
 
 /// Serves until the process is stopped (Ctrl-C ends it cleanly).
-pub async fn run(listener: tokio::net::TcpListener, db: PathBuf) -> std::io::Result<()> {
+pub async fn run(listener: tokio::net::TcpListener, db: Source) -> std::io::Result<()> {
     axum::serve(listener, router(db))
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;

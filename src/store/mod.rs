@@ -3,6 +3,7 @@
 
 mod analysis;
 mod parquet_export;
+pub mod postgres;
 pub mod sqlite;
 
 pub use analysis::{compare, track, CompareRow, TrackRow, TrackStatus};
@@ -17,12 +18,26 @@ use thiserror::Error;
 pub enum StoreError {
     #[error("database: {0}")]
     Db(#[from] rusqlite::Error),
+    #[error("PostgreSQL: {}", self::postgres::describe(.0))]
+    Postgres(::postgres::Error),
+    /// The database cannot be reached as named.
+    #[error("{0}")]
+    Location(String),
+    /// The database holds no corpus, or one of a schema this version cannot read.
+    #[error("{0}")]
+    Schema(String),
     #[error("stored data is not valid: {0}")]
     Corrupt(String),
     #[error("{0}")]
     Io(#[from] std::io::Error),
     #[error("parquet: {0}")]
     Parquet(#[from] parquet::errors::ParquetError),
+}
+
+impl From<::postgres::Error> for StoreError {
+    fn from(e: ::postgres::Error) -> Self {
+        StoreError::Postgres(e)
+    }
 }
 
 /// One parsed input, ready to store.
@@ -144,6 +159,80 @@ pub trait Store {
     fn facts(&self, filter: &FactFilter) -> Result<Vec<StoredFact>, StoreError>;
     fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>, StoreError>;
     fn articles(&self, doc_id: i64) -> Result<Vec<StoredArticle>, StoreError>;
+    /// Checks that every stored document is whole: its recorded article and fact counts match
+    /// the rows present.
+    fn check_consistency(&self) -> Result<(), StoreError>;
+}
+
+pub use self::postgres::Access;
+
+/// Where a corpus is kept: a SQLite file, or a PostgreSQL database named by its address.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Location {
+    Sqlite(std::path::PathBuf),
+    Postgres(String),
+}
+
+impl Location {
+    /// `postgres://…` or `postgresql://…` is a server database; anything else a file path.
+    pub fn parse(spec: &str) -> Location {
+        let lower = spec.trim_start().to_ascii_lowercase();
+        if lower.starts_with("postgres://") || lower.starts_with("postgresql://") {
+            Location::Postgres(spec.trim().to_owned())
+        } else {
+            Location::Sqlite(spec.into())
+        }
+    }
+}
+
+impl std::fmt::Display for Location {
+    /// The path, or the address with its password masked: errors and logs never show it.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Location::Sqlite(p) => write!(f, "{}", p.display()),
+            Location::Postgres(url) => f.write_str(&mask_password(url)),
+        }
+    }
+}
+
+fn mask_password(url: &str) -> String {
+    let Some(scheme_end) = url.find("://").map(|i| i + 3) else {
+        return url.to_owned();
+    };
+    let rest = &url[scheme_end..];
+    let authority_end = rest.find(['/', '?']).unwrap_or(rest.len());
+    let Some(at) = rest[..authority_end].rfind('@') else {
+        return url.to_owned();
+    };
+    match rest[..at].find(':') {
+        Some(colon) => format!(
+            "{}{}:***{}",
+            &url[..scheme_end],
+            &rest[..colon],
+            &rest[at..]
+        ),
+        None => url.to_owned(),
+    }
+}
+
+/// Opens the corpus at `location`. With [`Access::Existing`] or [`Access::ReadOnly`] a
+/// missing corpus is an error rather than a new empty one.
+pub fn open(location: &Location, access: Access) -> Result<Box<dyn Store>, StoreError> {
+    match location {
+        Location::Sqlite(path) => {
+            if access != Access::Write && !path.exists() {
+                return Err(StoreError::Schema(
+                    "no such database (create it with `lianghui ingest`)".into(),
+                ));
+            }
+            Ok(Box::new(if access == Access::ReadOnly {
+                sqlite::SqliteStore::open_read_only(path)?
+            } else {
+                sqlite::SqliteStore::open(path)?
+            }))
+        }
+        Location::Postgres(url) => Ok(Box::new(self::postgres::PgStore::connect(url, access)?)),
+    }
 }
 
 /// Search tokens for Chinese text: overlapping character bigrams of each run of Han characters
@@ -193,6 +282,28 @@ pub fn search_tokens(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn locations_tell_servers_from_files_and_hide_passwords() {
+        let pg = Location::parse("postgres://ana:s3cret@db.example:5433/corpus?sslmode=disable");
+        assert!(matches!(pg, Location::Postgres(_)));
+        assert_eq!(
+            pg.to_string(),
+            "postgres://ana:***@db.example:5433/corpus?sslmode=disable"
+        );
+        assert_eq!(
+            Location::parse("postgresql://ana@h/c").to_string(),
+            "postgresql://ana@h/c"
+        );
+        assert_eq!(
+            Location::parse("corpus.db"),
+            Location::Sqlite("corpus.db".into())
+        );
+        assert_eq!(
+            Location::parse("dir/postgres.db"),
+            Location::Sqlite("dir/postgres.db".into())
+        );
+    }
 
     #[test]
     fn tokens_are_bigrams_of_han_runs() {

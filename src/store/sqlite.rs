@@ -105,8 +105,15 @@ impl SqliteStore {
         )?;
         conn.pragma_update(None, "query_only", true)?;
         let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if version as usize > MIGRATIONS.len() {
+            return Err(StoreError::Schema(format!(
+                "schema version {version} is newer than this lianghui knows ({}); use a newer \
+                 lianghui",
+                MIGRATIONS.len()
+            )));
+        }
         if version as usize != MIGRATIONS.len() {
-            return Err(StoreError::Corrupt(format!(
+            return Err(StoreError::Schema(format!(
                 "schema version {version}, expected {} (run `lianghui ingest` once to migrate)",
                 MIGRATIONS.len()
             )));
@@ -126,6 +133,13 @@ impl SqliteStore {
         conn.pragma_update(None, "cache_size", -65536)?;
         conn.pragma_update(None, "wal_autocheckpoint", 8192)?;
         let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if version as usize > MIGRATIONS.len() {
+            return Err(StoreError::Schema(format!(
+                "schema version {version} is newer than this lianghui knows ({}); use a newer \
+                 lianghui",
+                MIGRATIONS.len()
+            )));
+        }
         for (i, sql) in MIGRATIONS.iter().enumerate().skip(version.max(0) as usize) {
             let tx = conn.unchecked_transaction()?;
             tx.execute_batch(sql)?;
@@ -135,9 +149,7 @@ impl SqliteStore {
         Ok(Self { conn })
     }
 
-    /// Checks that every stored document is whole: its recorded article and fact counts match
-    /// the rows present.
-    pub fn check_consistency(&self) -> Result<(), StoreError> {
+    fn consistency(&self) -> Result<(), StoreError> {
         let integrity: String = self
             .conn
             .query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
@@ -171,7 +183,7 @@ impl SqliteStore {
     }
 }
 
-fn heading_paths(article: &Article) -> Vec<String> {
+pub(super) fn heading_paths(article: &Article) -> Vec<String> {
     let mut stack: Vec<(u8, &str)> = Vec::new();
     article
         .blocks
@@ -484,6 +496,10 @@ impl Store for SqliteStore {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
+    fn check_consistency(&self) -> Result<(), StoreError> {
+        self.consistency()
+    }
+
     fn articles(&self, doc_id: i64) -> Result<Vec<StoredArticle>, StoreError> {
         let path: String = self
             .conn
@@ -559,7 +575,7 @@ impl Store for SqliteStore {
     }
 }
 
-fn parse_kind(s: &str) -> ArticleKind {
+pub(super) fn parse_kind(s: &str) -> ArticleKind {
     match s {
         "government_work_report" => ArticleKind::GovernmentWorkReport,
         "standing_committee_report" => ArticleKind::StandingCommitteeReport,
@@ -672,5 +688,26 @@ mod tests {
         assert_eq!(docs[0].path, "a.txt");
         assert_eq!(docs[0].url, None);
         assert!(SqliteStore::open_read_only(&path).is_ok());
+    }
+
+    #[test]
+    fn a_database_of_a_newer_version_is_refused_and_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("new.db");
+        drop(SqliteStore::open(&path).unwrap());
+        let future = MIGRATIONS.len() as i64 + 1;
+        Connection::open(&path)
+            .unwrap()
+            .pragma_update(None, "user_version", future)
+            .unwrap();
+        for result in [SqliteStore::open(&path), SqliteStore::open_read_only(&path)] {
+            let e = result.err().expect("refused");
+            assert!(e.to_string().contains("is newer than this lianghui"), "{e}");
+        }
+        let version: i64 = Connection::open(&path)
+            .unwrap()
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(version, future);
     }
 }

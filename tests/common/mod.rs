@@ -1,9 +1,43 @@
-//! Helpers shared by the integration tests: the bundled sample and the scorer.
+//! Helpers shared by the integration tests: the bundled sample, the scorer and a test
+//! PostgreSQL server.
 
 #![allow(dead_code)]
 
+pub mod pg;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+
+/// The store a test runs against.
+#[derive(Clone, Copy)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+impl Backend {
+    /// A new, empty corpus database for one test.
+    pub fn db(self, dir: &Path) -> String {
+        match self {
+            Backend::Sqlite => dir.join("c.db").to_str().unwrap().to_owned(),
+            Backend::Postgres => pg::server().fresh_database(),
+        }
+    }
+}
+
+/// Each named test function (taking a [`Backend`]) as two tests, one on SQLite and one on
+/// PostgreSQL.
+#[allow(unused_macros)]
+macro_rules! on_both_stores {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $(#[test] fn $name() { super::$name(super::Backend::Sqlite) })*
+        }
+        mod postgres {
+            $(#[test] fn $name() { super::$name(super::Backend::Postgres) })*
+        }
+    };
+}
 
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
