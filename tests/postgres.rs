@@ -192,6 +192,27 @@ fn a_newer_schema_is_refused_and_left_alone() {
 }
 
 #[test]
+fn tables_of_another_program_are_left_alone() {
+    let db = pg::server().fresh_database();
+    let mut admin = postgres::Client::connect(&db, postgres::NoTls).unwrap();
+    admin
+        .batch_execute("CREATE TABLE documents (title TEXT); INSERT INTO documents VALUES ('x')")
+        .unwrap();
+    let o = lianghui(&["ingest", common::SAMPLE, "--db", &db]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("holds tables that lianghui did not make (documents)"),
+        "{}",
+        stderr(&o)
+    );
+    let n: i64 = admin
+        .query_one("SELECT count(*) FROM documents", &[])
+        .unwrap()
+        .get(0);
+    assert_eq!(n, 1);
+}
+
+#[test]
 fn a_read_only_role_can_query_but_not_ingest() {
     let server = pg::server();
     let db = server.fresh_database();

@@ -282,6 +282,22 @@ fn migrate(client: &mut Client, access: Access) -> Result<(), StoreError> {
     if version > known {
         return Err(newer(version, known));
     }
+    if version == 0 {
+        // Never write into, or read as ours, tables of the same names that something else made.
+        let taken: Option<String> = tx
+            .query_one(
+                "SELECT string_agg(t, ', ') FROM unnest(ARRAY['documents', 'articles', 'blocks',
+                 'facts']) AS t WHERE to_regclass(t) IS NOT NULL",
+                &[],
+            )?
+            .get(0);
+        if let Some(taken) = taken {
+            return Err(StoreError::Schema(format!(
+                "holds tables that lianghui did not make ({taken}); give lianghui a database \
+                 of its own"
+            )));
+        }
+    }
     for sql in MIGRATIONS.iter().skip(version as usize) {
         tx.batch_execute(sql)?;
     }
