@@ -1,0 +1,542 @@
+//! `lianghui._native`: the pipeline for Python. The Python package (`python/lianghui/`) wraps
+//! these functions: documents and facts cross as the same JSON the CLI prints, and a facts
+//! table crosses as Arrow buffers, one copy and no Python object per cell.
+//!
+//! Every function copies its input out of Python, then releases the GIL for all the work, so
+//! other Python threads run meanwhile and `facts_table` uses every core.
+
+use lianghui::extract::Fact;
+use lianghui::read::ReadOptions;
+use lianghui::{ReadError, SourceEncoding};
+use pyo3::create_exception;
+use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyString};
+use rayon::prelude::*;
+
+create_exception!(
+    lianghui,
+    Error,
+    PyValueError,
+    "Any input lianghui cannot read; the message is the one the CLI prints."
+);
+create_exception!(
+    lianghui,
+    DecodeError,
+    Error,
+    "Bytes that are not text in a known encoding, nor a PDF or a web page."
+);
+create_exception!(
+    lianghui,
+    TooLargeError,
+    Error,
+    "An input, or one of its lines, over the size limit."
+);
+create_exception!(
+    lianghui,
+    EmptyError,
+    Error,
+    "An input with no text: empty, or a web page with no article."
+);
+create_exception!(
+    lianghui,
+    PdfError,
+    Error,
+    "A PDF that cannot be read: encrypted, damaged, scanned or without a Unicode map."
+);
+
+/// One input copied out of Python: its bytes, and whether they came from a `str` (UTF-8 then,
+/// whatever was asked).
+struct Data {
+    bytes: Vec<u8>,
+    from_str: bool,
+}
+
+/// `what` names the argument in a type error, `name` the document in a size error.
+fn data_of(obj: &Bound<'_, PyAny>, what: &str, name: &str, max_bytes: usize) -> PyResult<Data> {
+    if let Ok(b) = obj.cast::<PyBytes>() {
+        let bytes = b.as_bytes();
+        // Refused before the copy: a huge input costs nothing to turn away.
+        if bytes.len() > max_bytes {
+            return Err(too_large(name, bytes.len(), max_bytes));
+        }
+        return Ok(Data {
+            bytes: bytes.to_vec(),
+            from_str: false,
+        });
+    }
+    if let Ok(s) = obj.cast::<PyString>() {
+        // A character is at least one byte of UTF-8.
+        let chars = s.len()?;
+        if chars > max_bytes {
+            return Err(too_large(name, chars, max_bytes));
+        }
+        let text = s.to_cow()?;
+        if text.len() > max_bytes {
+            return Err(too_large(name, text.len(), max_bytes));
+        }
+        return Ok(Data {
+            bytes: text.into_owned().into_bytes(),
+            from_str: true,
+        });
+    }
+    if let Ok(b) = obj.cast::<pyo3::types::PyByteArray>() {
+        return data_of(&PyBytes::new(obj.py(), &b.to_vec()), what, name, max_bytes);
+    }
+    Err(PyTypeError::new_err(format!(
+        "{what} must be bytes or str, not {}",
+        obj.get_type().name()?
+    )))
+}
+
+fn too_large(name: &str, size: usize, limit: usize) -> PyErr {
+    read_error(name, &ReadError::TooLarge { size, limit })
+}
+
+/// The exception for a read error, with the CLI's message: `name: reason`.
+fn read_error(name: &str, e: &ReadError) -> PyErr {
+    let msg = format!("{name}: {e}");
+    match e {
+        ReadError::TooLarge { .. } | ReadError::LineTooLong { .. } => TooLargeError::new_err(msg),
+        ReadError::Empty | ReadError::EmptyPage => EmptyError::new_err(msg),
+        ReadError::Pdf(_) => PdfError::new_err(msg),
+        ReadError::Binary { .. } | ReadError::Truncated { .. } | ReadError::Invalid { .. } => {
+            DecodeError::new_err(msg)
+        }
+    }
+}
+
+fn options(encoding: Option<&str>, max_bytes: usize) -> PyResult<ReadOptions> {
+    let encoding = match encoding {
+        Some(name) => Some(SourceEncoding::parse(name).ok_or_else(|| {
+            PyValueError::new_err(format!(
+                "unknown encoding {name:?} (utf-8, utf-16le, utf-16be, gb18030)"
+            ))
+        })?),
+        None => None,
+    };
+    Ok(ReadOptions {
+        encoding,
+        max_bytes,
+        ..ReadOptions::default()
+    })
+}
+
+/// Reads, restores and structures one input.
+fn run(name: &str, data: &Data, opts: &ReadOptions) -> Result<lianghui::Document, ReadError> {
+    let mut opts = opts.clone();
+    if data.from_str {
+        opts.encoding = Some(SourceEncoding::Utf8);
+    }
+    let input = lianghui::read::load(&data.bytes, &opts)?;
+    Ok(lianghui::parse_input(name, &input))
+}
+
+fn to_json<T: serde::Serialize + ?Sized>(value: &T) -> PyResult<String> {
+    serde_json::to_string(value).map_err(|e| Error::new_err(e.to_string()))
+}
+
+const DEFAULT_MAX_BYTES: usize = 256 * 1024 * 1024;
+
+/// The document as `lianghui parse --format json`, as a JSON string.
+#[pyfunction]
+#[pyo3(signature = (data, *, encoding=None, path=None, max_bytes=DEFAULT_MAX_BYTES))]
+fn parse_json(
+    py: Python<'_>,
+    data: &Bound<'_, PyAny>,
+    encoding: Option<&str>,
+    path: Option<&str>,
+    max_bytes: usize,
+) -> PyResult<String> {
+    let opts = options(encoding, max_bytes)?;
+    let name = path.unwrap_or("-").to_owned();
+    let data = data_of(data, "data", &name, max_bytes)?;
+    let doc = py
+        .detach(|| run(&name, &data, &opts))
+        .map_err(|e| read_error(&name, &e))?;
+    py.detach(|| to_json(&doc))
+}
+
+/// The facts as `lianghui facts --format jsonl`, as one JSON array.
+#[pyfunction]
+#[pyo3(signature = (data, *, encoding=None, path=None, max_bytes=DEFAULT_MAX_BYTES))]
+fn facts_json(
+    py: Python<'_>,
+    data: &Bound<'_, PyAny>,
+    encoding: Option<&str>,
+    path: Option<&str>,
+    max_bytes: usize,
+) -> PyResult<String> {
+    let opts = options(encoding, max_bytes)?;
+    let name = path.unwrap_or("-").to_owned();
+    let data = data_of(data, "data", &name, max_bytes)?;
+    let facts = py
+        .detach(|| run(&name, &data, &opts).map(|d| lianghui::extract::facts(&d)))
+        .map_err(|e| read_error(&name, &e))?;
+    py.detach(|| to_json(&facts))
+}
+
+/// Arrow buffers of one column: validity bitmap (None: no nulls), offsets (strings), values.
+type Buffers = (Option<Vec<u8>>, Option<Vec<u8>>, Vec<u8>);
+
+/// The columns of `lianghui export`, built as Arrow arrays are laid out in memory.
+#[derive(Default)]
+struct Table {
+    rows: usize,
+    strings: Vec<StringColumn>,
+    int64: Vec<Vec<i64>>,
+    value: Vec<f64>,
+    value_high: Nullable<f64>,
+    year: Nullable<i32>,
+    optional: Vec<bool>,
+}
+
+#[derive(Default)]
+struct StringColumn {
+    offsets: Vec<i32>,
+    data: Vec<u8>,
+    valid: Vec<bool>,
+    nullable: bool,
+}
+
+impl StringColumn {
+    fn push(&mut self, s: Option<&str>) {
+        if self.offsets.is_empty() {
+            self.offsets.push(0);
+        }
+        self.data.extend_from_slice(s.unwrap_or("").as_bytes());
+        self.offsets.push(self.data.len() as i32);
+        self.valid.push(s.is_some());
+    }
+}
+
+#[derive(Default)]
+struct Nullable<T> {
+    values: Vec<T>,
+    valid: Vec<bool>,
+}
+
+impl<T: Default> Nullable<T> {
+    fn push(&mut self, v: Option<T>) {
+        self.valid.push(v.is_some());
+        self.values.push(v.unwrap_or_default());
+    }
+}
+
+/// The string columns, in export order, and whether each may be null.
+const STRING_COLUMNS: &[(&str, bool)] = &[
+    ("path", false),
+    ("text", false),
+    ("unit", false),
+    ("qualifier", false),
+    ("measure", false),
+    ("direction", true),
+    ("kind", false),
+    ("region", true),
+    ("indicator", false),
+    ("code", true),
+    ("sentence", false),
+];
+const INT64_COLUMNS: &[&str] = &["article", "block", "line"];
+/// Export order: each name with its type as Python's side builds it.
+const COLUMNS: &[(&str, &str)] = &[
+    ("path", "string"),
+    ("article", "int64"),
+    ("block", "int64"),
+    ("line", "int64"),
+    ("text", "string"),
+    ("value", "float64"),
+    ("value_high", "float64"),
+    ("unit", "string"),
+    ("qualifier", "string"),
+    ("measure", "string"),
+    ("direction", "string"),
+    ("kind", "string"),
+    ("region", "string"),
+    ("indicator", "string"),
+    ("code", "string"),
+    ("year", "int32"),
+    ("optional", "bool"),
+    ("sentence", "string"),
+];
+/// A chunk closes before any string column passes this many bytes, far below the 2 GiB that
+/// 32-bit Arrow offsets allow.
+const CHUNK_STRING_BYTES: usize = 1 << 29;
+
+impl Table {
+    fn new() -> Self {
+        Table {
+            strings: STRING_COLUMNS
+                .iter()
+                .map(|&(_, nullable)| StringColumn {
+                    nullable,
+                    ..StringColumn::default()
+                })
+                .collect(),
+            int64: vec![Vec::new(); INT64_COLUMNS.len()],
+            ..Table::default()
+        }
+    }
+
+    fn string_bytes(&self) -> usize {
+        self.strings.iter().map(|c| c.data.len()).max().unwrap_or(0)
+    }
+
+    fn push(&mut self, path: &str, f: &Fact) {
+        self.rows += 1;
+        let strings: [Option<&str>; 11] = [
+            Some(path),
+            Some(&f.text),
+            Some(&f.unit),
+            Some(f.qualifier.as_str()),
+            Some(f.measure.as_str()),
+            f.direction.map(|d| d.as_str()),
+            Some(f.kind.as_str()),
+            f.region.as_deref(),
+            Some(&f.indicator),
+            f.code.as_deref(),
+            Some(&f.sentence),
+        ];
+        for (col, s) in self.strings.iter_mut().zip(strings) {
+            col.push(s);
+        }
+        self.int64[0].push(f.article as i64);
+        self.int64[1].push(f.block as i64);
+        self.int64[2].push(i64::from(f.line));
+        self.value.push(f.value);
+        self.value_high.push(f.value_high);
+        self.year.push(f.year);
+        self.optional.push(f.optional);
+    }
+
+    /// Each column's buffers, in [`COLUMNS`] order.
+    fn into_buffers(self) -> Vec<Buffers> {
+        let mut strings = self.strings.into_iter();
+        let mut ints = self.int64.into_iter();
+        let rows = self.rows;
+        let mut value = Some(self.value);
+        let mut high = Some(self.value_high);
+        let mut year = Some(self.year);
+        let mut optional = Some(self.optional);
+        COLUMNS
+            .iter()
+            .map(|&(name, ty)| match (name, ty) {
+                (_, "string") => {
+                    let mut c = strings.next().expect("one string column per name");
+                    if c.offsets.is_empty() {
+                        c.offsets.push(0);
+                    }
+                    let valid = c.nullable.then(|| bitmap(&c.valid)).flatten();
+                    (valid, Some(le_bytes(&c.offsets)), c.data)
+                }
+                (_, "int64") => (None, None, le_bytes(&ints.next().expect("int column"))),
+                ("value", _) => (None, None, le_bytes(&value.take().unwrap_or_default())),
+                ("value_high", _) => {
+                    let h = high.take().unwrap_or_default();
+                    (bitmap(&h.valid), None, le_bytes(&h.values))
+                }
+                ("year", _) => {
+                    let y = year.take().unwrap_or_default();
+                    (bitmap(&y.valid), None, le_bytes(&y.values))
+                }
+                _ => (
+                    None,
+                    None,
+                    bitmap(&optional.take().unwrap_or_default())
+                        .unwrap_or_else(|| vec![0xff; rows.div_ceil(8)]),
+                ),
+            })
+            .collect()
+    }
+}
+
+/// Arrow's bit-packed, least-significant-bit-first bitmap; None when every bit is set (Arrow
+/// reads a missing validity buffer as "no nulls").
+fn bitmap(bits: &[bool]) -> Option<Vec<u8>> {
+    if bits.iter().all(|&b| b) {
+        return None;
+    }
+    let mut out = vec![0u8; bits.len().div_ceil(8)];
+    for (i, _) in bits.iter().enumerate().filter(|(_, &b)| b) {
+        out[i / 8] |= 1 << (i % 8);
+    }
+    Some(out)
+}
+
+trait LeBytes: Copy {
+    fn put(self, out: &mut Vec<u8>);
+}
+impl LeBytes for i32 {
+    fn put(self, out: &mut Vec<u8>) {
+        out.extend_from_slice(&self.to_le_bytes());
+    }
+}
+impl LeBytes for i64 {
+    fn put(self, out: &mut Vec<u8>) {
+        out.extend_from_slice(&self.to_le_bytes());
+    }
+}
+impl LeBytes for f64 {
+    fn put(self, out: &mut Vec<u8>) {
+        out.extend_from_slice(&self.to_le_bytes());
+    }
+}
+
+fn le_bytes<T: LeBytes>(values: &[T]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(std::mem::size_of_val(values));
+    for &v in values {
+        v.put(&mut out);
+    }
+    out
+}
+
+/// One chunk of a facts table: its row count and each column's Arrow buffers, in the order
+/// of `COLUMNS`.
+type Chunk = (
+    usize,
+    Vec<(Option<Py<PyBytes>>, Option<Py<PyBytes>>, Py<PyBytes>)>,
+);
+
+/// The facts of many documents, in parallel, as Arrow buffers. `errors="raise"` raises for the
+/// first input that cannot be read (in input order); `"skip"` leaves such inputs out and
+/// returns their indexes and messages.
+#[pyfunction]
+#[pyo3(signature = (data_list, paths=None, *, encoding=None, jobs=None, errors="raise", max_bytes=DEFAULT_MAX_BYTES))]
+#[allow(clippy::type_complexity)]
+fn facts_buffers(
+    py: Python<'_>,
+    data_list: &Bound<'_, PyAny>,
+    paths: Option<&Bound<'_, PyAny>>,
+    encoding: Option<&str>,
+    jobs: Option<usize>,
+    errors: &str,
+    max_bytes: usize,
+) -> PyResult<(Vec<Chunk>, Vec<(usize, String)>)> {
+    let raise = match errors {
+        "raise" => true,
+        "skip" => false,
+        other => {
+            return Err(PyValueError::new_err(format!(
+                "errors must be \"raise\" or \"skip\", not {other:?}"
+            )))
+        }
+    };
+    let opts = options(encoding, max_bytes)?;
+    if data_list.is_instance_of::<PyBytes>() || data_list.is_instance_of::<PyString>() {
+        return Err(PyTypeError::new_err(
+            "data_list must be a list of documents (bytes or str), not one document",
+        ));
+    }
+    let items: Vec<Bound<'_, PyAny>> = data_list
+        .try_iter()
+        .map_err(|_| PyTypeError::new_err("data_list must be a list of bytes or str"))?
+        .collect::<PyResult<_>>()?;
+    let names: Vec<String> = match paths {
+        None => (0..items.len()).map(|i| format!("<{i}>")).collect(),
+        Some(p) => {
+            let names: Vec<String> = p
+                .try_iter()
+                .map_err(|_| PyTypeError::new_err("paths must be a list of str"))?
+                .map(|x| x?.extract::<String>())
+                .collect::<PyResult<_>>()?;
+            if names.len() != items.len() {
+                return Err(PyValueError::new_err(format!(
+                    "{} paths for {} documents",
+                    names.len(),
+                    items.len()
+                )));
+            }
+            names
+        }
+    };
+    let mut inputs = Vec::with_capacity(items.len());
+    let mut skipped = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        match data_of(item, &format!("data_list[{i}]"), &names[i], max_bytes) {
+            Ok(d) => inputs.push(Some(d)),
+            Err(e) if !raise && e.is_instance_of::<Error>(py) => {
+                skipped.push((i, e.value(py).to_string()));
+                inputs.push(None);
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    drop(items);
+    let work = || -> Vec<Result<Vec<Fact>, ReadError>> {
+        inputs
+            .par_iter()
+            .zip(names.par_iter())
+            .map(|(d, name)| match d {
+                Some(d) => run(name, d, &opts).map(|doc| lianghui::extract::facts(&doc)),
+                None => Ok(Vec::new()),
+            })
+            .collect()
+    };
+    let results = py.detach(|| -> PyResult<_> {
+        match jobs {
+            Some(0) | None => Ok(work()),
+            Some(n) => rayon::ThreadPoolBuilder::new()
+                .num_threads(n)
+                .build()
+                .map(|pool| pool.install(work))
+                .map_err(|e| Error::new_err(format!("cannot start worker threads: {e}"))),
+        }
+    })?;
+    let mut tables = vec![Table::new()];
+    for (i, r) in results.into_iter().enumerate() {
+        match r {
+            Ok(facts) => {
+                for f in &facts {
+                    let t = tables.last_mut().expect("one table at least");
+                    if t.string_bytes() > CHUNK_STRING_BYTES {
+                        tables.push(Table::new());
+                    }
+                    tables.last_mut().expect("just pushed").push(&names[i], f);
+                }
+            }
+            Err(e) if raise => return Err(read_error(&names[i], &e)),
+            Err(e) => skipped.push((i, format!("{}: {e}", names[i]))),
+        }
+    }
+    skipped.sort();
+    let chunks = py.detach(|| {
+        tables
+            .into_iter()
+            .map(|t| (t.rows, t.into_buffers()))
+            .collect::<Vec<_>>()
+    });
+    let to_py = |b: Vec<u8>| PyBytes::new(py, &b).unbind();
+    let chunks = chunks
+        .into_iter()
+        .map(|(rows, cols)| {
+            let cols = cols
+                .into_iter()
+                .map(|(valid, offsets, data)| (valid.map(to_py), offsets.map(to_py), to_py(data)))
+                .collect();
+            (rows, cols)
+        })
+        .collect();
+    Ok((chunks, skipped))
+}
+
+/// The export columns, in order, each with its Arrow type name.
+#[pyfunction]
+fn facts_columns() -> Vec<(&'static str, &'static str)> {
+    COLUMNS.to_vec()
+}
+
+#[pymodule]
+fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    let py = m.py();
+    m.add_function(wrap_pyfunction!(parse_json, m)?)?;
+    m.add_function(wrap_pyfunction!(facts_json, m)?)?;
+    m.add_function(wrap_pyfunction!(facts_buffers, m)?)?;
+    m.add_function(wrap_pyfunction!(facts_columns, m)?)?;
+    m.add("Error", py.get_type::<Error>())?;
+    m.add("DecodeError", py.get_type::<DecodeError>())?;
+    m.add("TooLargeError", py.get_type::<TooLargeError>())?;
+    m.add("EmptyError", py.get_type::<EmptyError>())?;
+    m.add("PdfError", py.get_type::<PdfError>())?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    Ok(())
+}
