@@ -3,14 +3,9 @@
 
 mod common;
 
-use std::process::{Command, Output};
+use common::lianghui;
 
-fn lianghui(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_lianghui"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
+use std::process::Output;
 
 fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()

@@ -4,18 +4,10 @@
 #[macro_use]
 mod common;
 
-use common::Backend;
+use common::{lianghui, Backend};
 use lianghui::store::{Access, Location, Store};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn lianghui(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_lianghui"))
-        .args(args)
-        .env_remove("LIANGHUI_DB")
-        .output()
-        .expect("the binary runs")
-}
+use std::process::Command;
 
 fn report(province: &str, year: i32, review: &str, plan: &str) -> String {
     format!(

@@ -4,18 +4,10 @@
 
 mod common;
 
-use common::pg;
+use common::{lianghui, pg};
 use lianghui::store::{Access, Location, Store};
 use std::path::Path;
 use std::process::{Command, Output};
-
-fn lianghui(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_lianghui"))
-        .args(args)
-        .env_remove("LIANGHUI_DB")
-        .output()
-        .expect("the binary runs")
-}
 
 fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
@@ -161,13 +153,18 @@ fn connection_failures_are_named_and_exit_1() {
     );
 }
 
+/// A fresh database holding the sample, and a superuser connection to it.
+fn sample_corpus() -> (String, postgres::Client) {
+    let db = pg::server().fresh_database();
+    let o = lianghui(&["ingest", common::SAMPLE, "--db", &db]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let admin = postgres::Client::connect(&db, postgres::NoTls).unwrap();
+    (db, admin)
+}
+
 #[test]
 fn a_newer_schema_is_refused_and_left_alone() {
-    let db = pg::server().fresh_database();
-    assert!(lianghui(&["ingest", common::SAMPLE, "--db", &db])
-        .status
-        .success());
-    let mut admin = postgres::Client::connect(&db, postgres::NoTls).unwrap();
+    let (db, mut admin) = sample_corpus();
     admin
         .batch_execute("UPDATE lianghui_schema SET version = 99")
         .unwrap();
@@ -214,12 +211,7 @@ fn tables_of_another_program_are_left_alone() {
 
 #[test]
 fn a_read_only_role_can_query_but_not_ingest() {
-    let server = pg::server();
-    let db = server.fresh_database();
-    assert!(lianghui(&["ingest", common::SAMPLE, "--db", &db])
-        .status
-        .success());
-    let mut admin = postgres::Client::connect(&db, postgres::NoTls).unwrap();
+    let (db, mut admin) = sample_corpus();
     let role = format!("reader_{}", std::process::id());
     // The grants the README gives for a dashboard's role.
     admin
@@ -229,7 +221,7 @@ fn a_read_only_role_can_query_but_not_ingest() {
         ))
         .unwrap();
     let name = db.rsplit('/').next().unwrap();
-    let reader = server.url_as(&role, "r", name);
+    let reader = pg::server().url_as(&role, "r", name);
     let facts = |url: &str| {
         let o = lianghui(&["query", "--db", url, "--format", "jsonl"]);
         assert!(o.status.success(), "{}", stderr(&o));

@@ -136,6 +136,21 @@ fn to_json<T: serde::Serialize + ?Sized>(value: &T) -> PyResult<String> {
     serde_json::to_string(value).map_err(|e| Error::new_err(e.to_string()))
 }
 
+/// Copies one input out of Python, then reads it with the GIL released.
+fn document(
+    py: Python<'_>,
+    data: &Bound<'_, PyAny>,
+    encoding: Option<&str>,
+    path: Option<&str>,
+    max_bytes: usize,
+) -> PyResult<lianghui::Document> {
+    let opts = options(encoding, max_bytes)?;
+    let name = path.unwrap_or("-").to_owned();
+    let data = data_of(data, "data", &name, max_bytes)?;
+    py.detach(|| run(&name, &data, &opts))
+        .map_err(|e| read_error(&name, &e))
+}
+
 const DEFAULT_MAX_BYTES: usize = 256 * 1024 * 1024;
 
 /// The document as `lianghui parse --format json`, as a JSON string.
@@ -148,12 +163,7 @@ fn parse_json(
     path: Option<&str>,
     max_bytes: usize,
 ) -> PyResult<String> {
-    let opts = options(encoding, max_bytes)?;
-    let name = path.unwrap_or("-").to_owned();
-    let data = data_of(data, "data", &name, max_bytes)?;
-    let doc = py
-        .detach(|| run(&name, &data, &opts))
-        .map_err(|e| read_error(&name, &e))?;
+    let doc = document(py, data, encoding, path, max_bytes)?;
     py.detach(|| to_json(&doc))
 }
 
@@ -167,13 +177,8 @@ fn facts_json(
     path: Option<&str>,
     max_bytes: usize,
 ) -> PyResult<String> {
-    let opts = options(encoding, max_bytes)?;
-    let name = path.unwrap_or("-").to_owned();
-    let data = data_of(data, "data", &name, max_bytes)?;
-    let facts = py
-        .detach(|| run(&name, &data, &opts).map(|d| lianghui::extract::facts(&d)))
-        .map_err(|e| read_error(&name, &e))?;
-    py.detach(|| to_json(&facts))
+    let doc = document(py, data, encoding, path, max_bytes)?;
+    py.detach(|| to_json(&lianghui::extract::facts(&doc)))
 }
 
 /// Arrow buffers of one column: validity bitmap (None: no nulls), offsets (strings), values.

@@ -122,6 +122,53 @@ pub struct FactFilter {
     pub limit: Option<usize>,
 }
 
+/// The columns both stores select for a [`StoredFact`], in the order their row readers expect.
+pub(crate) const FACT_SELECT: &str =
+    "SELECT f.id, f.doc_id, d.path, a.kind, a.title, f.article_idx,
+        f.block_idx, f.text, f.value, f.value_high, f.unit, f.qualifier, f.measure, f.direction,
+        f.kind, f.region, f.indicator, f.code, f.year, f.optional, f.sentence, f.char_start,
+        f.char_end, f.line, a.region, f.page, f.page_x, f.page_y
+     FROM facts f JOIN documents d ON d.id = f.doc_id
+     JOIN articles a ON a.doc_id = f.doc_id AND a.idx = f.article_idx WHERE 1=1";
+
+/// A value a filter condition binds.
+pub(crate) enum FilterValue {
+    Text(String),
+    Int32(i32),
+    Int64(i64),
+}
+
+/// The condition of each set field of `filter`, `?` standing for its value; `contains` is the
+/// store's substring-position function (`instr`, `strpos`).
+pub(crate) fn fact_conditions(filter: &FactFilter, contains: &str) -> Vec<(String, FilterValue)> {
+    let text = |v: &Option<String>| v.clone().map(FilterValue::Text);
+    [
+        (" AND f.region = ?".to_owned(), text(&filter.region)),
+        (" AND f.code = ?".to_owned(), text(&filter.code)),
+        (
+            format!(" AND {contains}(f.indicator, ?) > 0"),
+            text(&filter.indicator),
+        ),
+        (" AND f.kind = ?".to_owned(), text(&filter.kind)),
+        (
+            " AND f.year = ?".to_owned(),
+            filter.year.map(FilterValue::Int32),
+        ),
+        (" AND f.measure = ?".to_owned(), text(&filter.measure)),
+        (
+            format!(" AND {contains}(f.sentence, ?) > 0"),
+            text(&filter.text),
+        ),
+        (
+            " AND f.doc_id = ?".to_owned(),
+            filter.doc_id.map(FilterValue::Int64),
+        ),
+    ]
+    .into_iter()
+    .filter_map(|(clause, v)| v.map(|v| (clause, v)))
+    .collect()
+}
+
 /// A full-text search hit: a block that contains the query.
 #[derive(Debug, Clone, Serialize)]
 pub struct SearchHit {

@@ -678,42 +678,15 @@ impl Store for PgStore {
     }
 
     fn facts(&self, filter: &FactFilter) -> Result<Vec<StoredFact>, StoreError> {
-        let mut sql = String::from(
-            "SELECT f.id, f.doc_id, d.path, a.kind, a.title, f.article_idx, f.block_idx, f.text,
-                    f.value, f.value_high, f.unit, f.qualifier, f.measure, f.direction, f.kind,
-                    f.region, f.indicator, f.code, f.year, f.optional, f.sentence, f.char_start,
-                    f.char_end, f.line, a.region, f.page, f.page_x, f.page_y
-             FROM facts f JOIN documents d ON d.id = f.doc_id
-             JOIN articles a ON a.doc_id = f.doc_id AND a.idx = f.article_idx WHERE true",
-        );
+        let mut sql = String::from(FACT_SELECT);
         let mut args: Vec<Box<dyn ToSql + Sync>> = Vec::new();
-        let mut add = |clause: &str, v: Box<dyn ToSql + Sync>| {
-            args.push(v);
+        for (clause, value) in fact_conditions(filter, "strpos") {
+            args.push(match value {
+                FilterValue::Text(t) => Box::new(t),
+                FilterValue::Int32(i) => Box::new(i),
+                FilterValue::Int64(i) => Box::new(i),
+            });
             sql.push_str(&clause.replace('?', &format!("${}", args.len())));
-        };
-        if let Some(r) = &filter.region {
-            add(" AND f.region = ?", Box::new(r.clone()));
-        }
-        if let Some(c) = &filter.code {
-            add(" AND f.code = ?", Box::new(c.clone()));
-        }
-        if let Some(i) = &filter.indicator {
-            add(" AND strpos(f.indicator, ?) > 0", Box::new(i.clone()));
-        }
-        if let Some(k) = &filter.kind {
-            add(" AND f.kind = ?", Box::new(k.clone()));
-        }
-        if let Some(y) = filter.year {
-            add(" AND f.year = ?", Box::new(y));
-        }
-        if let Some(m) = &filter.measure {
-            add(" AND f.measure = ?", Box::new(m.clone()));
-        }
-        if let Some(t) = &filter.text {
-            add(" AND strpos(f.sentence, ?) > 0", Box::new(t.clone()));
-        }
-        if let Some(d) = filter.doc_id {
-            add(" AND f.doc_id = ?", Box::new(d));
         }
         // Byte order, as SQLite sorts, whatever the database's collation.
         sql.push_str(" ORDER BY d.path COLLATE \"C\", f.article_idx, f.block_idx, f.char_start");

@@ -39,6 +39,15 @@ macro_rules! on_both_stores {
     };
 }
 
+/// Runs the command with `args`, without any database named by the environment.
+pub fn lianghui(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_lianghui"))
+        .args(args)
+        .env_remove("LIANGHUI_DB")
+        .output()
+        .expect("the binary runs")
+}
+
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
