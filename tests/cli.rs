@@ -3,13 +3,9 @@
 
 mod common;
 
-use common::lianghui;
+use common::{lianghui, stderr};
 
 use std::process::Output;
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
 
 fn assert_clean_failure(o: &Output, file: &str, needle: &str) {
     let err = stderr(o);

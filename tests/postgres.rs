@@ -1,99 +1,10 @@
-//! What only a server database has to show: several writers at once, connection errors,
-//! schema versions and a role that can only read. The behaviour both stores share is tested
-//! on both in `corpus.rs` and `server.rs`.
+//! What only a server database has to show: connection errors, schema versions, tables of
+//! another program and a role that can only read. The behaviour both stores share (several
+//! writers at once among it) is tested on both in `corpus.rs` and `server.rs`.
 
 mod common;
 
-use common::{lianghui, pg};
-use lianghui::store::{Access, Location, Store};
-use std::path::Path;
-use std::process::{Command, Output};
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-/// `n` distinct reports (the sample, each with a line of its own) under `dir`.
-fn write_reports(dir: &Path, n: usize) {
-    std::fs::create_dir_all(dir).unwrap();
-    let sample = String::from_utf8(common::sample_bytes()).unwrap();
-    for i in 0..n {
-        std::fs::write(
-            dir.join(format!("doc-{i:03}.txt")),
-            format!("{sample}\n第{i}份。\n"),
-        )
-        .unwrap();
-    }
-}
-
-fn open(url: &str) -> Box<dyn Store> {
-    lianghui::store::open(&Location::parse(url), Access::Existing).unwrap()
-}
-
-/// "a added, r replaced, u unchanged, f failed" → [a, r, u, f].
-fn counts(o: &Output) -> [usize; 4] {
-    let err = stderr(o);
-    let line = err
-        .lines()
-        .find(|l| l.contains(" added, "))
-        .unwrap_or_else(|| panic!("no summary in {err}"));
-    let n: Vec<usize> = line
-        .split(", ")
-        .map(|part| part.split(' ').next().unwrap().parse().unwrap())
-        .collect();
-    [n[0], n[1], n[2], n[3]]
-}
-
-#[test]
-fn two_ingests_over_overlapping_folders_store_every_document_once() {
-    let dir = tempfile::tempdir().unwrap();
-    let corpus = dir.path().join("corpus");
-    write_reports(&corpus.join("a"), 20);
-    write_reports(&corpus.join("b"), 20);
-    let whole = corpus.to_str().unwrap().to_owned();
-    let part = corpus.join("b").to_str().unwrap().to_owned();
-
-    let shared = pg::server().fresh_database();
-    // Both start at once on a database with no schema yet: the migration is contended too.
-    let spawn = |folder: &str| {
-        Command::new(env!("CARGO_BIN_EXE_lianghui"))
-            .args(["ingest", folder, "--db", &shared, "--jobs", "1"])
-            .env_remove("LIANGHUI_DB")
-            .stderr(std::process::Stdio::piped())
-            .spawn()
-            .unwrap()
-    };
-    let (first, second) = (spawn(&whole), spawn(&part));
-    let (first, second) = (
-        first.wait_with_output().unwrap(),
-        second.wait_with_output().unwrap(),
-    );
-    assert!(first.status.success(), "{}", stderr(&first));
-    assert!(second.status.success(), "{}", stderr(&second));
-    let (a, b) = (counts(&first), counts(&second));
-    assert_eq!(a[0] + b[0], 40, "each document added once: {a:?} {b:?}");
-    assert_eq!(
-        a[2] + b[2],
-        20,
-        "the overlap found unchanged once: {a:?} {b:?}"
-    );
-
-    let alone = pg::server().fresh_database();
-    assert!(lianghui(&["ingest", &whole, "--db", &alone])
-        .status
-        .success());
-    let (together, single) = (open(&shared), open(&alone));
-    together.check_consistency().unwrap();
-    let paths = |s: &dyn Store| -> Vec<String> {
-        s.documents().unwrap().into_iter().map(|d| d.path).collect()
-    };
-    assert_eq!(paths(together.as_ref()), paths(single.as_ref()));
-    let all = lianghui::store::FactFilter::default();
-    assert_eq!(
-        together.facts(&all).unwrap().len(),
-        single.facts(&all).unwrap().len()
-    );
-}
+use common::{lianghui, pg, stderr};
 
 #[test]
 fn connection_failures_are_named_and_exit_1() {

@@ -16,8 +16,9 @@ use thiserror::Error;
 
 #[derive(Debug, Error)]
 pub enum StoreError {
-    #[error("database: {0}")]
-    Db(#[from] rusqlite::Error),
+    // The driver's message holds its own cause; no `source`, so it is printed once.
+    #[error("SQLite: {0}")]
+    Db(rusqlite::Error),
     #[error("PostgreSQL: {}", self::postgres::describe(.0))]
     Postgres(::postgres::Error),
     /// The database cannot be reached as named.
@@ -32,6 +33,12 @@ pub enum StoreError {
     Io(#[from] std::io::Error),
     #[error("parquet: {0}")]
     Parquet(#[from] parquet::errors::ParquetError),
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        StoreError::Db(e)
+    }
 }
 
 impl From<::postgres::Error> for StoreError {

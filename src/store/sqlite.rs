@@ -81,6 +81,17 @@ ALTER TABLE documents ADD COLUMN url TEXT;
 "#,
 ];
 
+fn check_not_newer(version: i64) -> Result<(), StoreError> {
+    if version as usize > MIGRATIONS.len() {
+        return Err(StoreError::Schema(format!(
+            "schema version {version} is newer than this lianghui knows ({}); use a newer \
+             lianghui",
+            MIGRATIONS.len()
+        )));
+    }
+    Ok(())
+}
+
 pub struct SqliteStore {
     conn: Connection,
 }
@@ -105,13 +116,7 @@ impl SqliteStore {
         )?;
         conn.pragma_update(None, "query_only", true)?;
         let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-        if version as usize > MIGRATIONS.len() {
-            return Err(StoreError::Schema(format!(
-                "schema version {version} is newer than this lianghui knows ({}); use a newer \
-                 lianghui",
-                MIGRATIONS.len()
-            )));
-        }
+        check_not_newer(version)?;
         if version as usize != MIGRATIONS.len() {
             return Err(StoreError::Schema(format!(
                 "schema version {version}, expected {} (run `lianghui ingest` once to migrate)",
@@ -121,8 +126,9 @@ impl SqliteStore {
         Ok(Self { conn })
     }
 
-    fn init(conn: Connection) -> Result<Self, StoreError> {
-        conn.busy_timeout(std::time::Duration::from_secs(10))?;
+    fn init(mut conn: Connection) -> Result<Self, StoreError> {
+        // Long enough for another process's batch to commit.
+        conn.busy_timeout(std::time::Duration::from_secs(60))?;
         // WAL: readers (the server) never block the writer, and a killed writer leaves the
         // last committed state.
         let _mode: String = conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
@@ -133,17 +139,17 @@ impl SqliteStore {
         conn.pragma_update(None, "cache_size", -65536)?;
         conn.pragma_update(None, "wal_autocheckpoint", 8192)?;
         let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-        if version as usize > MIGRATIONS.len() {
-            return Err(StoreError::Schema(format!(
-                "schema version {version} is newer than this lianghui knows ({}); use a newer \
-                 lianghui",
-                MIGRATIONS.len()
-            )));
-        }
-        for (i, sql) in MIGRATIONS.iter().enumerate().skip(version.max(0) as usize) {
-            let tx = conn.unchecked_transaction()?;
-            tx.execute_batch(sql)?;
-            tx.pragma_update(None, "user_version", i as i64 + 1)?;
+        check_not_newer(version)?;
+        if (version as usize) < MIGRATIONS.len() {
+            // Several processes may open a new database at once: the write lock first, then
+            // the version read again, so that only one of them migrates.
+            let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            let version: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+            check_not_newer(version)?;
+            for sql in MIGRATIONS.iter().skip(version.max(0) as usize) {
+                tx.execute_batch(sql)?;
+            }
+            tx.pragma_update(None, "user_version", MIGRATIONS.len() as i64)?;
             tx.commit()?;
         }
         Ok(Self { conn })
@@ -204,6 +210,15 @@ pub(super) fn heading_paths(article: &Article) -> Vec<String> {
 }
 
 impl SqliteStore {
+    /// A transaction that takes the write lock at once: a second writer (another `ingest`
+    /// process) then waits its turn in the busy handler, where a deferred transaction that
+    /// read first would be refused outright when it came to write.
+    fn write_transaction(&mut self) -> Result<rusqlite::Transaction<'_>, StoreError> {
+        Ok(self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?)
+    }
+
     /// Writes one document inside the caller's transaction.
     fn write_document(
         tx: &rusqlite::Transaction,
@@ -349,14 +364,14 @@ impl SqliteStore {
 
 impl Store for SqliteStore {
     fn ingest(&mut self, doc: &IngestDoc) -> Result<IngestOutcome, StoreError> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_transaction()?;
         let outcome = Self::write_document(&tx, doc)?;
         tx.commit()?;
         Ok(outcome)
     }
 
     fn ingest_many(&mut self, docs: &[IngestDoc]) -> Result<Vec<IngestOutcome>, StoreError> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_transaction()?;
         let outcomes = docs
             .iter()
             .map(|d| Self::write_document(&tx, d))

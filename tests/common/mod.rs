@@ -48,6 +48,11 @@ pub fn lianghui(args: &[&str]) -> Output {
         .expect("the binary runs")
 }
 
+/// What a command wrote to standard error.
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
