@@ -322,7 +322,9 @@ fn exports_read_back_with_the_same_row_count(backend: Backend) {
         .iter()
         .map(|c| c.name().to_owned())
         .collect();
-    assert!(fields.contains(&"value".to_owned()) && fields.contains(&"code".to_owned()));
+    for name in ["value", "code", "page", "page_x", "page_y"] {
+        assert!(fields.contains(&name.to_owned()), "{name} in {fields:?}");
+    }
     // Values survive the round trip.
     let mut values = Vec::new();
     for row in reader.get_row_iter(None).unwrap() {

@@ -194,6 +194,9 @@ struct Table {
     value_high: Nullable<f64>,
     year: Nullable<i32>,
     optional: Vec<bool>,
+    page: Nullable<i32>,
+    page_x: Nullable<f64>,
+    page_y: Nullable<f64>,
 }
 
 #[derive(Default)]
@@ -263,6 +266,9 @@ const COLUMNS: &[(&str, &str)] = &[
     ("year", "int32"),
     ("optional", "bool"),
     ("sentence", "string"),
+    ("page", "int32"),
+    ("page_x", "float64"),
+    ("page_y", "float64"),
 ];
 /// A chunk closes before any string column passes this many bytes, far below the 2 GiB that
 /// 32-bit Arrow offsets allow.
@@ -312,6 +318,9 @@ impl Table {
         self.value_high.push(f.value_high);
         self.year.push(f.year);
         self.optional.push(f.optional);
+        self.page.push(f.page.map(|p| p as i32));
+        self.page_x.push(f.page_xy.map(|p| p[0]));
+        self.page_y.push(f.page_xy.map(|p| p[1]));
     }
 
     /// Each column's buffers, in [`COLUMNS`] order.
@@ -323,6 +332,13 @@ impl Table {
         let mut high = Some(self.value_high);
         let mut year = Some(self.year);
         let mut optional = Some(self.optional);
+        let mut page = Some(self.page);
+        let mut page_x = Some(self.page_x);
+        let mut page_y = Some(self.page_y);
+        let nullable_f64 = |c: Option<Nullable<f64>>| {
+            let c = c.unwrap_or_default();
+            (bitmap(&c.valid), None, le_bytes(&c.values))
+        };
         COLUMNS
             .iter()
             .map(|&(name, ty)| match (name, ty) {
@@ -344,6 +360,12 @@ impl Table {
                     let y = year.take().unwrap_or_default();
                     (bitmap(&y.valid), None, le_bytes(&y.values))
                 }
+                ("page", _) => {
+                    let p = page.take().unwrap_or_default();
+                    (bitmap(&p.valid), None, le_bytes(&p.values))
+                }
+                ("page_x", _) => nullable_f64(page_x.take()),
+                ("page_y", _) => nullable_f64(page_y.take()),
                 _ => (
                     None,
                     None,

@@ -87,15 +87,18 @@ def test_facts_table_has_the_export_columns_and_the_facts_of_each_document(sampl
     assert table.column_names == [
         "path", "article", "block", "line", "text", "value", "value_high", "unit",
         "qualifier", "measure", "direction", "kind", "region", "indicator", "code", "year",
-        "optional", "sentence",
+        "optional", "sentence", "page", "page_x", "page_y",
     ]
     rows = table.to_pylist()
     want = []
     for doc, path in zip(docs, ["s.txt", "h.txt", "e.txt"]):
         for f in lianghui.facts(doc):
+            xy = f["page_xy"] or [None, None]
             want.append({
                 "path": path,
-                **{k: f[k] for k in table.column_names if k != "path"},
+                **{k: f[k] for k in table.column_names if k in f and k != "path"},
+                "page_x": xy[0],
+                "page_y": xy[1],
             })
     assert rows == want
     assert any(r["value_high"] is None for r in rows)

@@ -31,6 +31,9 @@ message fact {
   OPTIONAL INT32 year;
   REQUIRED BOOLEAN optional;
   REQUIRED BYTE_ARRAY sentence (UTF8);
+  OPTIONAL INT32 page;
+  OPTIONAL DOUBLE page_x;
+  OPTIONAL DOUBLE page_y;
 }";
 
 fn strings<'a>(it: impl Iterator<Item = &'a str>) -> Vec<ByteArray> {
@@ -84,6 +87,17 @@ pub fn write_facts_parquet<W: Write + Send>(
             }
             (15, ColumnWriter::Int32ColumnWriter(w)) => {
                 let (v, d) = optional(&(0..n).map(|i| f(i).year).collect::<Vec<_>>());
+                w.write_batch(&v, Some(&d), None)?;
+            }
+            (18, ColumnWriter::Int32ColumnWriter(w)) => {
+                let pages: Vec<Option<i32>> = (0..n).map(|i| f(i).page.map(|p| p as i32)).collect();
+                let (v, d) = optional(&pages);
+                w.write_batch(&v, Some(&d), None)?;
+            }
+            (19 | 20, ColumnWriter::DoubleColumnWriter(w)) => {
+                let axis = column - 19;
+                let at: Vec<Option<f64>> = (0..n).map(|i| f(i).page_xy.map(|p| p[axis])).collect();
+                let (v, d) = optional(&at);
                 w.write_batch(&v, Some(&d), None)?;
             }
             (16, ColumnWriter::BoolColumnWriter(w)) => {
