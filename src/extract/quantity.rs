@@ -109,6 +109,9 @@ static CUE_CHARS: LazyLock<HashMap<&'static str, Vec<Vec<char>>>> = LazyLock::ne
         "qualifier_at_most_post",
         "rank_up",
         "rank_down",
+        "numeral_name",
+        "ordinal_meeting",
+        "minus_word",
     ]
     .into_iter()
     .map(|cat| (cat, cues(cat).iter().map(|c| c.chars().collect()).collect()))
@@ -347,6 +350,24 @@ fn scan_ranks(text: &str, chars: &[char]) -> Vec<Quantity> {
     out
 }
 
+/// Whether a meeting counted in order follows `N次` at `at`, past a list of more (`、十一次`).
+fn ordinal_meeting_after(chars: &[char], mut at: usize) -> bool {
+    while chars.get(at) == Some(&'、') {
+        let mut k = at + 1;
+        while chars
+            .get(k)
+            .is_some_and(|&c| digit(c).is_some() || "〇零一二三四五六七八九十".contains(c))
+        {
+            k += 1;
+        }
+        if k == at + 1 || chars.get(k) != Some(&'次') {
+            break;
+        }
+        at = k + 1;
+    }
+    cue_after(chars, at, "ordinal_meeting").is_some()
+}
+
 fn number_word(s: &str) -> Option<f64> {
     parse_arabic(s).or_else(|| parse_chinese(s))
 }
@@ -368,6 +389,9 @@ fn quantity_at(chars: &[char], i: usize, number: &Number, quoted: &[bool]) -> Op
     }
     // Ordinals: 第三次, 十二届八次全会.
     if matches!(prev, Some('第' | '届')) {
+        return None;
+    }
+    if cue_after(chars, i, "numeral_name").is_some() {
         return None;
     }
     let mut j = number.end;
@@ -429,6 +453,9 @@ fn quantity_at(chars: &[char], i: usize, number: &Number, quoted: &[bool]) -> Op
     if unit.canonical == "年" && is_year_like(number.value) && !number.chinese {
         return None;
     }
+    if unit.written == "次" && ordinal_meeting_after(chars, j) {
+        return None;
+    }
     if chars
         .get(number.end)
         .is_some_and(|c| matches!(c, '月' | '日' | '时'))
@@ -480,6 +507,7 @@ fn quantity_at(chars: &[char], i: usize, number: &Number, quoted: &[bool]) -> Op
     if let Some(p) = i.checked_sub(1) {
         if matches!(chars[p], '-' | '－' | '负')
             && p.checked_sub(1).is_none_or(|pp| digit(chars[pp]).is_none())
+            && cue_before(chars, i, "minus_word").is_none()
         {
             sign = -1.0;
             start = p;
