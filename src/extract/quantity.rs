@@ -248,7 +248,9 @@ fn in_short_quote(chars: &[char]) -> Vec<bool> {
 
 static RANK: LazyLock<Regex> = LazyLock::new(|| {
     cue_regex(
-        r"({{rank_scope}})(?:第([一二三四五六七八九十0-9]{1,3})(?:位|名)?|(首位)|前([二三四五六七八九十0-9]{1,2})(?:位|名)?)([批个家次届项件条]?)",
+        // A scope word right before the ordinal (全国第一), or 居 and a short peer group
+        // between (居省会城市机场首位; not 居民…, and 居全国第一 is 全国第一).
+        r"({{rank_scope}}|居[^民住家所全世，。；、！：\s\d][^，。；、！：\s\d]{0,9}?)(?:第([一二三四五六七八九十0-9]{1,3})(?:位|名)?|(首位)|前([二三四五六七八九十0-9]{1,2})(?:位|名)?)([批个家次届项件条]?)",
     )
 });
 
