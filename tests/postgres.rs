@@ -151,3 +151,56 @@ fn a_read_only_role_can_query_but_not_ingest() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("permission denied"), "{}", stderr(&o));
 }
+
+#[test]
+fn tls_is_used_as_sslmode_asks() {
+    let server = pg::server();
+    let db = server.fresh_database();
+    let name = db.rsplit('/').next().unwrap().to_owned();
+    let mut admin = postgres::Client::connect(&db, postgres::NoTls).unwrap();
+    admin
+        .batch_execute(&format!(
+            "CREATE ROLE {user} LOGIN PASSWORD 'tls-secret';
+             ALTER DATABASE {name} OWNER TO {user};",
+            user = pg::TLS_ONLY_USER
+        ))
+        .unwrap();
+    let base = server.url_as(pg::TLS_ONLY_USER, "tls-secret", &name);
+    let with = |options: &str| format!("{base}?{options}");
+
+    // The server takes this role over TLS only: plain TCP is turned away.
+    let o = lianghui(&["ingest", common::SAMPLE, "--db", &with("sslmode=disable")]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("no encryption"), "{}", stderr(&o));
+
+    // The default (prefer) and require encrypt without checking the certificate, as libpq.
+    let o = lianghui(&["ingest", common::SAMPLE, "--db", &base]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = lianghui(&["documents", "--db", &with("sslmode=require")]);
+    assert!(o.status.success(), "{}", stderr(&o));
+
+    // verify-full checks the certificate and the name against the given authority.
+    let ca = server.ca_file.to_str().unwrap();
+    let o = lianghui(&[
+        "query",
+        "--db",
+        &with(&format!("sslmode=verify-full&sslrootcert={ca}")),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let other = server.other_ca_file.to_str().unwrap();
+    let o = lianghui(&[
+        "query",
+        "--db",
+        &with(&format!("sslmode=verify-full&sslrootcert={other}")),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("TLS with the PostgreSQL server failed: invalid peer certificate"),
+        "{}",
+        stderr(&o)
+    );
+    // With the built-in roots, a certificate of a private authority is refused too.
+    let o = lianghui(&["query", "--db", &with("sslmode=verify-full")]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("certificate"), "{}", stderr(&o));
+}

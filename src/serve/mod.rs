@@ -10,6 +10,7 @@ pub mod html;
 pub mod params;
 
 use crate::output::{self, Format};
+use crate::store::postgres::Pool;
 use crate::store::{self, Access, FactFilter, Location, Store, StoreError};
 use axum::extract::{Path as UrlPath, RawQuery, State};
 use axum::http::{header, StatusCode, Uri};
@@ -26,8 +27,6 @@ pub enum Source {
     Sqlite(PathBuf),
     Postgres(PgPool),
 }
-
-type Pool = r2d2::Pool<r2d2_postgres::PostgresConnectionManager<::postgres::NoTls>>;
 
 /// The pool, let go of off the async threads: closing a connection of the blocking driver
 /// blocks, which a runtime's own thread must never do (the server's state is dropped there

@@ -15,9 +15,15 @@ use std::sync::{Mutex, OnceLock};
 
 pub const USER: &str = "lianghui";
 pub const PASSWORD: &str = "test-secret";
+/// A role the server admits over TLS only.
+pub const TLS_ONLY_USER: &str = "tls_only";
 
 pub struct PgServer {
     pub port: u16,
+    /// The certificate (PEM) of the authority that signed the server's certificate.
+    pub ca_file: PathBuf,
+    /// A certificate of another authority, which did not.
+    pub other_ca_file: PathBuf,
     // Held open for the life of the process; its closing stops the server.
     _guard: Mutex<Child>,
 }
@@ -76,6 +82,23 @@ fn bin(name: &str) -> PathBuf {
         .pop()
         .map(|(_, p)| p)
         .unwrap_or_else(|| PathBuf::from(name))
+}
+
+/// A certificate authority, and a server certificate it signs for `127.0.0.1` and
+/// `localhost`: (CA PEM, server certificate PEM, server key PEM).
+fn certificates() -> (String, String, String) {
+    use rcgen::{BasicConstraints, CertificateParams, CertifiedIssuer, DnType, IsCa, KeyPair};
+    let mut ca = CertificateParams::new(Vec::<String>::new()).unwrap();
+    ca.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+    ca.distinguished_name
+        .push(DnType::CommonName, "lianghui test authority");
+    let ca = CertifiedIssuer::self_signed(ca, KeyPair::generate().unwrap()).unwrap();
+    let key = KeyPair::generate().unwrap();
+    let server = CertificateParams::new(vec!["127.0.0.1".to_owned(), "localhost".to_owned()])
+        .unwrap()
+        .signed_by(&key, &ca)
+        .unwrap();
+    (ca.pem(), server.pem(), key.serialize_pem())
 }
 
 /// The user the server runs as when this process is root: (uid, gid).
@@ -161,10 +184,41 @@ fn start() -> PgServer {
         "initdb failed: {}",
         String::from_utf8_lossy(&out.stderr)
     );
+    // TLS: the server's certificate and key beside its data (the key readable by the server's
+    // user alone, as PostgreSQL demands); the authority's certificate for the clients.
+    let (ca, cert, key) = certificates();
+    let ca_file = root.join("ca.pem");
+    std::fs::write(&ca_file, ca).unwrap();
+    let other_ca_file = root.join("other-ca.pem");
+    std::fs::write(&other_ca_file, certificates().0).unwrap();
+    std::fs::write(data.join("server.crt"), cert).unwrap();
+    std::fs::write(data.join("server.key"), key).unwrap();
+    std::fs::set_permissions(
+        data.join("server.key"),
+        std::os::unix::fs::PermissionsExt::from_mode(0o600),
+    )
+    .unwrap();
+    // One role may only come in over TLS; the rules before initdb's own ones decide for it.
+    let hba = data.join("pg_hba.conf");
+    let rules = std::fs::read_to_string(&hba).unwrap();
+    std::fs::write(
+        &hba,
+        format!(
+            "hostnossl all {TLS_ONLY_USER} 127.0.0.1/32 reject\n\
+             hostssl all {TLS_ONLY_USER} 127.0.0.1/32 scram-sha-256\n{rules}"
+        ),
+    )
+    .unwrap();
+    if let Some((uid, gid)) = user {
+        for f in ["server.crt", "server.key", "pg_hba.conf"] {
+            std::os::unix::fs::chown(data.join(f), Some(uid), Some(gid)).unwrap();
+        }
+    }
     let port = free_port();
     let script = r#"
 "$1" -D "$2" -p "$3" -k "$2" -c listen_addresses=127.0.0.1 -c fsync=off \
-    -c max_connections=200 >"$4/log" 2>&1 &
+    -c max_connections=200 -c ssl=on -c ssl_cert_file=server.crt \
+    -c ssl_key_file=server.key >"$4/log" 2>&1 &
 pid=$!
 read -r _ || true
 kill -INT "$pid" 2>/dev/null
@@ -187,6 +241,8 @@ rm -rf "$4"
         .expect("sh runs");
     let server = PgServer {
         port,
+        ca_file,
+        other_ca_file,
         _guard: Mutex::new(child),
     };
     let started = std::time::Instant::now();

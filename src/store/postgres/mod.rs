@@ -10,7 +10,13 @@ use crate::extract::{Direction, FactKind, Measure, Qualifier};
 use crate::structure::{Article, Block, BlockType, Span};
 use ::postgres::error::SqlState;
 use ::postgres::types::ToSql;
-use ::postgres::{Client, NoTls, Row, Transaction};
+use ::postgres::{Client, Row, Transaction};
+pub use tls::MakeRustlsConnect;
+
+mod tls;
+
+/// The server's connection pool (the dashboard's).
+pub type Pool = r2d2::Pool<r2d2_postgres::PostgresConnectionManager<MakeRustlsConnect>>;
 use std::cell::RefCell;
 use std::error::Error as _;
 
@@ -104,7 +110,9 @@ pub enum Access {
 /// A connection of the store's own, or one lent by the server's pool.
 pub enum Connection {
     Own(Box<Client>),
-    Pooled(Box<r2d2::PooledConnection<r2d2_postgres::PostgresConnectionManager<NoTls>>>),
+    Pooled(
+        Box<r2d2::PooledConnection<r2d2_postgres::PostgresConnectionManager<MakeRustlsConnect>>>,
+    ),
 }
 
 impl Connection {
@@ -121,8 +129,13 @@ pub struct PgStore {
     conn: RefCell<Connection>,
 }
 
-/// The connection settings of `url`, or an error that says what is wrong with it.
-pub fn config(url: &str) -> Result<::postgres::Config, StoreError> {
+/// The connection settings of `url` and the TLS it asks for (see [`tls`]), or an error that
+/// says what is wrong with it.
+pub fn config(url: &str) -> Result<(::postgres::Config, MakeRustlsConnect), StoreError> {
+    tls::config_and_tls(url)
+}
+
+fn parse_config(url: &str) -> Result<::postgres::Config, StoreError> {
     url.parse::<::postgres::Config>().map_err(|e| {
         StoreError::Location(format!(
             "not a valid PostgreSQL address ({}); expected \
@@ -168,6 +181,11 @@ fn connect_error(e: ::postgres::Error) -> StoreError {
             db.message()
         )),
         None if e.is_closed() || e.source().is_none() => StoreError::Postgres(e),
+        None if tls::is_tls_error(&e) => StoreError::Location(format!(
+            "TLS with the PostgreSQL server failed: {} (sslmode=verify-full checks the \
+             server's certificate against sslrootcert, else the built-in roots)",
+            innermost(&e)
+        )),
         None => StoreError::Location(format!(
             "cannot reach the PostgreSQL server: {}",
             innermost(&e)
@@ -178,14 +196,14 @@ fn connect_error(e: ::postgres::Error) -> StoreError {
 impl PgStore {
     /// Connects to the database at `url` (`postgres://user[:password]@host[:port]/dbname`).
     pub fn connect(url: &str, access: Access) -> Result<Self, StoreError> {
-        let mut cfg = config(url)?;
+        let (mut cfg, tls) = config(url)?;
         if cfg.get_connect_timeout().is_none() {
             cfg.connect_timeout(std::time::Duration::from_secs(10));
         }
         if access == Access::ReadOnly {
             cfg.options("-c default_transaction_read_only=on");
         }
-        let mut client = cfg.connect(NoTls).map_err(connect_error)?;
+        let mut client = cfg.connect(tls).map_err(connect_error)?;
         if access == Access::Write {
             // The memory the search index's pending-list merges may use in this session: the
             // default 4 MB splits each merge into many small passes.
@@ -195,9 +213,7 @@ impl PgStore {
     }
 
     /// A store over a connection from `pool`, whose schema was checked when the pool was made.
-    pub fn pooled(
-        pool: &r2d2::Pool<r2d2_postgres::PostgresConnectionManager<NoTls>>,
-    ) -> Result<Self, StoreError> {
+    pub fn pooled(pool: &Pool) -> Result<Self, StoreError> {
         let conn = pool
             .get()
             .map_err(|e| StoreError::Location(format!("no database connection: {e}")))?;
@@ -207,19 +223,16 @@ impl PgStore {
     }
 
     /// A pool of read-only connections for the server, after checking the schema once.
-    pub fn read_only_pool(
-        url: &str,
-        size: u32,
-    ) -> Result<r2d2::Pool<r2d2_postgres::PostgresConnectionManager<NoTls>>, StoreError> {
+    pub fn read_only_pool(url: &str, size: u32) -> Result<Pool, StoreError> {
         Self::connect(url, Access::ReadOnly)?;
-        let mut cfg = config(url)?;
+        let (mut cfg, tls) = config(url)?;
         cfg.options("-c default_transaction_read_only=on");
         if cfg.get_connect_timeout().is_none() {
             cfg.connect_timeout(std::time::Duration::from_secs(10));
         }
         r2d2::Pool::builder()
             .max_size(size)
-            .build(r2d2_postgres::PostgresConnectionManager::new(cfg, NoTls))
+            .build(r2d2_postgres::PostgresConnectionManager::new(cfg, tls))
             .map_err(|e| StoreError::Location(format!("no database connection: {e}")))
     }
 
@@ -907,7 +920,7 @@ mod tests {
 
     #[test]
     fn a_bad_address_is_named_as_such() {
-        let e = config("postgres://a:b@host:notaport/db").unwrap_err();
+        let e = config("postgres://a:b@host:notaport/db").err().unwrap();
         assert!(
             e.to_string().contains("not a valid PostgreSQL address"),
             "{e}"
