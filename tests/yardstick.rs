@@ -52,11 +52,11 @@ fn every_shape_meets_the_floors() {
     let r = evaluate(&shared, SHAPES);
     let totals = &r["totals"];
     assert_eq!(totals["inputs_with_errors"], 0, "{totals}");
-    assert!(num(&totals["pooled_strict_f1"]) >= 0.975, "{totals}");
+    assert!(num(&totals["pooled_strict_f1"]) >= 0.99, "{totals}");
     assert!(num(&totals["shape_agreement"]) >= 0.98, "{totals}");
     for shape in SHAPES.split(',') {
         assert!(
-            num(&totals["strict_f1_by_shape"][shape]) >= 0.97,
+            num(&totals["strict_f1_by_shape"][shape]) >= 0.99,
             "{shape}: {totals}"
         );
     }

@@ -87,11 +87,14 @@ static UNITS_BY_FIRST: LazyLock<HashMap<char, Vec<&'static Unit>>> = LazyLock::n
 /// The unit written at `chars[at..]`, longest first.
 fn unit_at(chars: &[char], at: usize) -> Option<&'static Unit> {
     let first = chars.get(at)?;
-    UNITS_BY_FIRST
-        .get(first)?
-        .iter()
-        .copied()
-        .find(|u| starts_with(chars, at, u.written))
+    UNITS_BY_FIRST.get(first)?.iter().copied().find(|u| {
+        starts_with(chars, at, u.written)
+                // `2：1` is a ratio, `10:15` a time.
+                && !(u.written.ends_with(|c: char| c.is_ascii_digit())
+                    && chars
+                        .get(at + u.written.chars().count())
+                        .is_some_and(|&c| c.is_ascii_digit() || c == '.'))
+    })
 }
 
 fn starts_with(chars: &[char], at: usize, s: &str) -> bool {

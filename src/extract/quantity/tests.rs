@@ -336,6 +336,8 @@ const CASES: &[Case] = &[
         None,
     ),
     ("增速为负0.5%", "负0.5%", -0.5, "%", E, None),
+    ("城乡居民收入比收窄至2：1以内", "2：1以内", 2.0, "", M, None),
+    ("男女比例1.05:1", "1.05:1", 1.05, "", E, None),
 ];
 
 /// Texts with no quantity: years, dates, ordinals, names, idioms, bare numbers.
@@ -367,6 +369,7 @@ const NOT_QUANTITIES: &[&str] = &[
     "十大行动",
     "“十五五”乃至更长时期",
     "第一议题",
+    "上午10:15开幕",
     "城乡居民收入比第一次缩小",
     "全国第一批试点",
     "中国民营企业500强",
