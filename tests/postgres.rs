@@ -6,6 +6,20 @@ mod common;
 
 use common::{lianghui, pg, stderr};
 
+/// Runs the command and checks that it failed with exit status 1, saying `words`.
+fn fails_with(args: &[&str], words: &str) {
+    let o = lianghui(args);
+    assert_eq!(o.status.code(), Some(1), "{args:?}: {}", stderr(&o));
+    assert!(stderr(&o).contains(words), "{args:?}: {}", stderr(&o));
+}
+
+fn count_documents(admin: &mut postgres::Client) -> i64 {
+    admin
+        .query_one("SELECT count(*) FROM documents", &[])
+        .unwrap()
+        .get(0)
+}
+
 #[test]
 fn connection_failures_are_named_and_exit_1() {
     let server = pg::server();
@@ -21,12 +35,9 @@ fn connection_failures_are_named_and_exit_1() {
     );
 
     let missing = server.url_as(pg::USER, pg::PASSWORD, "no_such_db");
-    let o = lianghui(&["ingest", common::SAMPLE, "--db", &missing]);
-    assert_eq!(o.status.code(), Some(1));
-    assert!(
-        stderr(&o).contains("\"no_such_db\" does not exist"),
-        "{}",
-        stderr(&o)
+    fails_with(
+        &["ingest", common::SAMPLE, "--db", &missing],
+        "\"no_such_db\" does not exist",
     );
 
     // A port where nothing listens.
@@ -37,31 +48,16 @@ fn connection_failures_are_named_and_exit_1() {
         .port();
     let down = format!("postgres://{}@127.0.0.1:{port}/x", pg::USER);
     for cmd in ["documents", "serve"] {
-        let o = lianghui(&[cmd, "--db", &down]);
-        assert_eq!(o.status.code(), Some(1), "{cmd}");
-        assert!(
-            stderr(&o).contains("cannot reach the PostgreSQL server"),
-            "{}",
-            stderr(&o)
-        );
+        fails_with(&[cmd, "--db", &down], "cannot reach the PostgreSQL server");
     }
 
-    let o = lianghui(&["query", "--db", "postgres://u@127.0.0.1:port/x"]);
-    assert_eq!(o.status.code(), Some(1));
-    assert!(
-        stderr(&o).contains("not a valid PostgreSQL address"),
-        "{}",
-        stderr(&o)
+    fails_with(
+        &["query", "--db", "postgres://u@127.0.0.1:port/x"],
+        "not a valid PostgreSQL address",
     );
 
     // An empty database is no corpus for the readers; `ingest` makes it one.
-    let o = lianghui(&["query", "--db", &db]);
-    assert_eq!(o.status.code(), Some(1));
-    assert!(
-        stderr(&o).contains("holds no lianghui corpus"),
-        "{}",
-        stderr(&o)
-    );
+    fails_with(&["query", "--db", &db], "holds no lianghui corpus");
 }
 
 /// A fresh database holding the sample, and a superuser connection to it.
@@ -84,19 +80,9 @@ fn a_newer_schema_is_refused_and_left_alone() {
         vec!["query", "--db", &db],
         vec!["serve", "--db", &db],
     ] {
-        let o = lianghui(&args);
-        assert_eq!(o.status.code(), Some(1), "{args:?}");
-        assert!(
-            stderr(&o).contains("schema version 99 is newer"),
-            "{}",
-            stderr(&o)
-        );
+        fails_with(&args, "schema version 99 is newer");
     }
-    let n: i64 = admin
-        .query_one("SELECT count(*) FROM documents", &[])
-        .unwrap()
-        .get(0);
-    assert_eq!(n, 1);
+    assert_eq!(count_documents(&mut admin), 1);
 }
 
 #[test]
@@ -106,18 +92,11 @@ fn tables_of_another_program_are_left_alone() {
     admin
         .batch_execute("CREATE TABLE documents (title TEXT); INSERT INTO documents VALUES ('x')")
         .unwrap();
-    let o = lianghui(&["ingest", common::SAMPLE, "--db", &db]);
-    assert_eq!(o.status.code(), Some(1));
-    assert!(
-        stderr(&o).contains("holds tables that lianghui did not make (documents)"),
-        "{}",
-        stderr(&o)
+    fails_with(
+        &["ingest", common::SAMPLE, "--db", &db],
+        "holds tables that lianghui did not make (documents)",
     );
-    let n: i64 = admin
-        .query_one("SELECT count(*) FROM documents", &[])
-        .unwrap()
-        .get(0);
-    assert_eq!(n, 1);
+    assert_eq!(count_documents(&mut admin), 1);
 }
 
 #[test]
@@ -142,14 +121,15 @@ fn a_read_only_role_can_query_but_not_ingest() {
     assert_eq!(facts(&reader), facts(&db));
     let o = lianghui(&["search", "绿证", "--db", &reader, "--format", "jsonl"]);
     assert!(o.status.success(), "{}", stderr(&o));
-    let o = lianghui(&[
-        "ingest",
-        "tests/fixtures/html/portal-gb2312.html",
-        "--db",
-        &reader,
-    ]);
-    assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("permission denied"), "{}", stderr(&o));
+    fails_with(
+        &[
+            "ingest",
+            "tests/fixtures/html/portal-gb2312.html",
+            "--db",
+            &reader,
+        ],
+        "permission denied",
+    );
 }
 
 #[test]
@@ -169,9 +149,10 @@ fn tls_is_used_as_sslmode_asks() {
     let with = |options: &str| format!("{base}?{options}");
 
     // The server takes this role over TLS only: plain TCP is turned away.
-    let o = lianghui(&["ingest", common::SAMPLE, "--db", &with("sslmode=disable")]);
-    assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("no encryption"), "{}", stderr(&o));
+    fails_with(
+        &["ingest", common::SAMPLE, "--db", &with("sslmode=disable")],
+        "no encryption",
+    );
 
     // The default (prefer) and require encrypt without checking the certificate, as libpq.
     let o = lianghui(&["ingest", common::SAMPLE, "--db", &base]);
@@ -188,19 +169,17 @@ fn tls_is_used_as_sslmode_asks() {
     ]);
     assert!(o.status.success(), "{}", stderr(&o));
     let other = server.other_ca_file.to_str().unwrap();
-    let o = lianghui(&[
-        "query",
-        "--db",
-        &with(&format!("sslmode=verify-full&sslrootcert={other}")),
-    ]);
-    assert_eq!(o.status.code(), Some(1));
-    assert!(
-        stderr(&o).contains("TLS with the PostgreSQL server failed: invalid peer certificate"),
-        "{}",
-        stderr(&o)
+    fails_with(
+        &[
+            "query",
+            "--db",
+            &with(&format!("sslmode=verify-full&sslrootcert={other}")),
+        ],
+        "TLS with the PostgreSQL server failed: invalid peer certificate",
     );
     // With the built-in roots, a certificate of a private authority is refused too.
-    let o = lianghui(&["query", "--db", &with("sslmode=verify-full")]);
-    assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("certificate"), "{}", stderr(&o));
+    fails_with(
+        &["query", "--db", &with("sslmode=verify-full")],
+        "invalid peer certificate",
+    );
 }
