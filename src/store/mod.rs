@@ -130,8 +130,7 @@ pub struct FactFilter {
 }
 
 /// The columns both stores select for a [`StoredFact`], in the order their row readers expect.
-pub(crate) const FACT_SELECT: &str =
-    "SELECT f.id, f.doc_id, d.path, a.kind, a.title, f.article_idx,
+const FACT_SELECT: &str = "SELECT f.id, f.doc_id, d.path, a.kind, a.title, f.article_idx,
         f.block_idx, f.text, f.value, f.value_high, f.unit, f.qualifier, f.measure, f.direction,
         f.kind, f.region, f.indicator, f.code, f.year, f.optional, f.sentence, f.char_start,
         f.char_end, f.line, a.region, f.page, f.page_x, f.page_y
@@ -145,11 +144,21 @@ pub(crate) enum FilterValue {
     Int64(i64),
 }
 
-/// The condition of each set field of `filter`, `?` standing for its value; `contains` is the
-/// store's substring-position function (`instr`, `strpos`).
-pub(crate) fn fact_conditions(filter: &FactFilter, contains: &str) -> Vec<(String, FilterValue)> {
+/// How a store writes what differs between SQL dialects.
+pub(crate) struct Dialect {
+    /// The substring-position function: `instr`, `strpos`.
+    pub contains: &'static str,
+    /// The n-th parameter (from 1): `?1`, `$1`.
+    pub placeholder: fn(usize) -> String,
+    /// How paths sort: both stores in byte order, whatever the database's collation.
+    pub path_order: &'static str,
+}
+
+/// The facts query for `filter` with the values it binds, in order.
+pub(crate) fn fact_query(filter: &FactFilter, dialect: &Dialect) -> (String, Vec<FilterValue>) {
     let text = |v: &Option<String>| v.clone().map(FilterValue::Text);
-    [
+    let contains = dialect.contains;
+    let conditions = [
         (" AND f.region = ?".to_owned(), text(&filter.region)),
         (" AND f.code = ?".to_owned(), text(&filter.code)),
         (
@@ -170,10 +179,23 @@ pub(crate) fn fact_conditions(filter: &FactFilter, contains: &str) -> Vec<(Strin
             " AND f.doc_id = ?".to_owned(),
             filter.doc_id.map(FilterValue::Int64),
         ),
-    ]
-    .into_iter()
-    .filter_map(|(clause, v)| v.map(|v| (clause, v)))
-    .collect()
+    ];
+    let mut sql = String::from(FACT_SELECT);
+    let mut values = Vec::new();
+    for (clause, value) in conditions {
+        if let Some(v) = value {
+            values.push(v);
+            sql.push_str(&clause.replace('?', &(dialect.placeholder)(values.len())));
+        }
+    }
+    sql.push_str(&format!(
+        " ORDER BY {}, f.article_idx, f.block_idx, f.char_start",
+        dialect.path_order
+    ));
+    if let Some(l) = filter.limit {
+        sql.push_str(&format!(" LIMIT {l}"));
+    }
+    (sql, values)
 }
 
 /// A full-text search hit: a block that contains the query.

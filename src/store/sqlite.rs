@@ -402,20 +402,22 @@ impl Store for SqliteStore {
     }
 
     fn facts(&self, filter: &FactFilter) -> Result<Vec<StoredFact>, StoreError> {
-        let mut sql = String::from(FACT_SELECT);
-        let mut args: Vec<Box<dyn rusqlite::ToSql>> = Vec::new();
-        for (clause, value) in fact_conditions(filter, "instr") {
-            args.push(match value {
-                FilterValue::Text(t) => Box::new(t),
-                FilterValue::Int32(i) => Box::new(i),
-                FilterValue::Int64(i) => Box::new(i),
-            });
-            sql.push_str(&clause.replace('?', &format!("?{}", args.len())));
-        }
-        sql.push_str(" ORDER BY d.path, f.article_idx, f.block_idx, f.char_start");
-        if let Some(l) = filter.limit {
-            sql.push_str(&format!(" LIMIT {l}"));
-        }
+        let dialect = Dialect {
+            contains: "instr",
+            placeholder: |n| format!("?{n}"),
+            path_order: "d.path",
+        };
+        let (sql, values) = fact_query(filter, &dialect);
+        let args: Vec<Box<dyn rusqlite::ToSql>> = values
+            .into_iter()
+            .map(|v| -> Box<dyn rusqlite::ToSql> {
+                match v {
+                    FilterValue::Text(t) => Box::new(t),
+                    FilterValue::Int32(i) => Box::new(i),
+                    FilterValue::Int64(i) => Box::new(i),
+                }
+            })
+            .collect();
         let mut st = self.conn.prepare(&sql)?;
         let params: Vec<&dyn rusqlite::ToSql> = args.iter().map(|b| b.as_ref()).collect();
         let rows = st.query_map(params.as_slice(), stored_fact)?;

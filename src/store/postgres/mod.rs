@@ -691,21 +691,22 @@ impl Store for PgStore {
     }
 
     fn facts(&self, filter: &FactFilter) -> Result<Vec<StoredFact>, StoreError> {
-        let mut sql = String::from(FACT_SELECT);
-        let mut args: Vec<Box<dyn ToSql + Sync>> = Vec::new();
-        for (clause, value) in fact_conditions(filter, "strpos") {
-            args.push(match value {
-                FilterValue::Text(t) => Box::new(t),
-                FilterValue::Int32(i) => Box::new(i),
-                FilterValue::Int64(i) => Box::new(i),
-            });
-            sql.push_str(&clause.replace('?', &format!("${}", args.len())));
-        }
-        // Byte order, as SQLite sorts, whatever the database's collation.
-        sql.push_str(" ORDER BY d.path COLLATE \"C\", f.article_idx, f.block_idx, f.char_start");
-        if let Some(l) = filter.limit {
-            sql.push_str(&format!(" LIMIT {l}"));
-        }
+        let dialect = Dialect {
+            contains: "strpos",
+            placeholder: |n| format!("${n}"),
+            path_order: "d.path COLLATE \"C\"",
+        };
+        let (sql, values) = fact_query(filter, &dialect);
+        let args: Vec<Box<dyn ToSql + Sync>> = values
+            .into_iter()
+            .map(|v| -> Box<dyn ToSql + Sync> {
+                match v {
+                    FilterValue::Text(t) => Box::new(t),
+                    FilterValue::Int32(i) => Box::new(i),
+                    FilterValue::Int64(i) => Box::new(i),
+                }
+            })
+            .collect();
         let params: Vec<&(dyn ToSql + Sync)> = args.iter().map(|b| b.as_ref()).collect();
         let rows = self.client().client().query(&sql, &params)?;
         rows.iter().map(stored_fact).collect()
