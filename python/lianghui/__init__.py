@@ -90,7 +90,7 @@ def _arrow_type(pa: Any, name: str) -> Any:
 def _schema() -> Any:
     import pyarrow as pa
 
-    nullable = {"value_high", "direction", "region", "code", "year", "page", "page_x", "page_y"}
+    nullable = {"unit", "value_high", "direction", "region", "code", "year", "page", "page_x", "page_y"}
     return pa.schema(
         [
             pa.field(name, _arrow_type(pa, ty), nullable=name in nullable)

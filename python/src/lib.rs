@@ -235,7 +235,7 @@ impl<T: Default> Nullable<T> {
 const STRING_COLUMNS: &[(&str, bool)] = &[
     ("path", false),
     ("text", false),
-    ("unit", false),
+    ("unit", true),
     ("qualifier", false),
     ("measure", false),
     ("direction", true),
@@ -298,7 +298,7 @@ impl Table {
         let strings: [Option<&str>; 11] = [
             Some(path),
             Some(&f.text),
-            Some(&f.unit),
+            Some(f.unit.as_str()).filter(|u| !u.is_empty()),
             Some(f.qualifier.as_str()),
             Some(f.measure.as_str()),
             f.direction.map(|d| d.as_str()),

@@ -80,7 +80,11 @@ def test_facts_table_refuses_one_document_and_bad_arguments():
 
 
 def test_facts_table_has_the_export_columns_and_the_facts_of_each_document(sample_bytes):
-    docs = [sample_bytes, "今年全省生产总值增长5.5%左右，粮食产量稳定在1300亿斤以上。", "没有数字。"]
+    docs = [
+        sample_bytes,
+        "今年全省生产总值增长5.5%左右，粮食产量稳定在1300亿斤以上，城乡居民收入比2：1以内。",
+        "没有数字。",
+    ]
     table = lianghui.facts_table(docs, ["s.txt", "h.txt", "e.txt"])
     assert isinstance(table, pa.Table)
     assert table.schema == lianghui.FACTS_SCHEMA
@@ -102,6 +106,7 @@ def test_facts_table_has_the_export_columns_and_the_facts_of_each_document(sampl
             })
     assert rows == want
     assert any(r["value_high"] is None for r in rows)
+    assert any(r["unit"] is None and r["text"] == "2：1以内" for r in rows)
     assert any(r["code"] is None for r in rows) and any(r["code"] for r in rows)
 
 

@@ -69,6 +69,9 @@ pub struct Fact {
     pub value: f64,
     /// Upper end of a range, in base units.
     pub value_high: Option<f64>,
+    /// Empty where the quantity has none (a ratio, `2：1`); written as null, as the
+    /// annotation has it.
+    #[serde(serialize_with = "unit_or_null", deserialize_with = "null_or_unit")]
     pub unit: String,
     pub qualifier: Qualifier,
     pub measure: Measure,
@@ -92,4 +95,16 @@ pub struct Fact {
     pub page: Option<u32>,
     #[serde(default)]
     pub page_xy: Option<[f64; 2]>,
+}
+
+fn unit_or_null<S: serde::Serializer>(unit: &str, s: S) -> Result<S::Ok, S::Error> {
+    if unit.is_empty() {
+        s.serialize_none()
+    } else {
+        s.serialize_str(unit)
+    }
+}
+
+fn null_or_unit<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    Ok(Option::<String>::deserialize(d)?.unwrap_or_default())
 }

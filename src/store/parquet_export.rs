@@ -20,7 +20,7 @@ message fact {
   REQUIRED BYTE_ARRAY text (UTF8);
   REQUIRED DOUBLE value;
   OPTIONAL DOUBLE value_high;
-  REQUIRED BYTE_ARRAY unit (UTF8);
+  OPTIONAL BYTE_ARRAY unit (UTF8);
   REQUIRED BYTE_ARRAY qualifier (UTF8);
   REQUIRED BYTE_ARRAY measure (UTF8);
   OPTIONAL BYTE_ARRAY direction (UTF8);
@@ -109,7 +109,8 @@ pub fn write_facts_parquet<W: Write + Send>(
                     let x = f(i);
                     match c {
                         4 => Some(x.text.clone()),
-                        7 => Some(x.unit.clone()),
+                        // No unit (a ratio) is null, as in `facts`.
+                        7 => Some(x.unit.clone()).filter(|u| !u.is_empty()),
                         8 => Some(x.qualifier.as_str().to_owned()),
                         9 => Some(x.measure.as_str().to_owned()),
                         10 => x.direction.map(|d| d.as_str().to_owned()),
@@ -121,7 +122,7 @@ pub fn write_facts_parquet<W: Write + Send>(
                     }
                 };
                 let cells: Vec<Option<String>> = (0..n).map(cell).collect();
-                if matches!(c, 10 | 12 | 14) {
+                if matches!(c, 7 | 10 | 12 | 14) {
                     let (v, d) = optional(&cells);
                     w.write_batch(&strings(v.iter().map(String::as_str)), Some(&d), None)?;
                 } else {
