@@ -155,30 +155,6 @@ impl SqliteStore {
         Ok(Self { conn })
     }
 
-    fn consistency(&self) -> Result<(), StoreError> {
-        let integrity: String = self
-            .conn
-            .query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
-        if integrity != "ok" {
-            return Err(StoreError::Corrupt(integrity));
-        }
-        let broken: Option<String> = self
-            .conn
-            .query_row(
-                "SELECT d.path FROM documents d
-                 WHERE d.n_facts != (SELECT count(*) FROM facts f WHERE f.doc_id = d.id)
-                    OR d.n_articles != (SELECT count(*) FROM articles a WHERE a.doc_id = d.id)
-                 LIMIT 1",
-                [],
-                |r| r.get(0),
-            )
-            .optional()?;
-        match broken {
-            Some(path) => Err(StoreError::Corrupt(format!("{path} is stored in part"))),
-            None => Ok(()),
-        }
-    }
-
     fn delete_document(tx: &rusqlite::Transaction, id: i64) -> Result<(), StoreError> {
         tx.execute(
             "DELETE FROM blocks_fts WHERE rowid IN (SELECT id FROM blocks WHERE doc_id = ?1)",
@@ -487,7 +463,27 @@ impl Store for SqliteStore {
     }
 
     fn check_consistency(&self) -> Result<(), StoreError> {
-        self.consistency()
+        let integrity: String = self
+            .conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+        if integrity != "ok" {
+            return Err(StoreError::Corrupt(integrity));
+        }
+        let broken: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT d.path FROM documents d
+                 WHERE d.n_facts != (SELECT count(*) FROM facts f WHERE f.doc_id = d.id)
+                    OR d.n_articles != (SELECT count(*) FROM articles a WHERE a.doc_id = d.id)
+                 LIMIT 1",
+                [],
+                |r| r.get(0),
+            )
+            .optional()?;
+        match broken {
+            Some(path) => Err(StoreError::Corrupt(format!("{path} is stored in part"))),
+            None => Ok(()),
+        }
     }
 
     fn articles(&self, doc_id: i64) -> Result<Vec<StoredArticle>, StoreError> {

@@ -196,20 +196,17 @@ fn connect_error(e: ::postgres::Error) -> StoreError {
 impl PgStore {
     /// Connects to the database at `url` (`postgres://user[:password]@host[:port]/dbname`).
     pub fn connect(url: &str, access: Access) -> Result<Self, StoreError> {
-        let (mut cfg, tls) = config(url)?;
-        if cfg.get_connect_timeout().is_none() {
-            cfg.connect_timeout(std::time::Duration::from_secs(10));
-        }
-        if access == Access::ReadOnly {
-            cfg.options("-c default_transaction_read_only=on");
-        }
+        let (cfg, tls) = session_settings(url, access)?;
         let mut client = cfg.connect(tls).map_err(connect_error)?;
         if access == Access::Write {
             // The memory the search index's pending-list merges may use in this session: the
             // default 4 MB splits each merge into many small passes.
             client.batch_execute("SET work_mem = '64MB'")?;
         }
-        Self::with_connection(Connection::Own(Box::new(client)), access)
+        migrate(&mut client, access)?;
+        Ok(Self {
+            conn: RefCell::new(Connection::Own(Box::new(client))),
+        })
     }
 
     /// A store over a connection from `pool`, whose schema was checked when the pool was made.
@@ -222,30 +219,35 @@ impl PgStore {
         })
     }
 
-    /// A pool of read-only connections for the server, after checking the schema once.
+    /// A pool of read-only connections for the server. The schema is not checked here: the
+    /// caller opens the store once with [`Access::ReadOnly`] for that.
     pub fn read_only_pool(url: &str, size: u32) -> Result<Pool, StoreError> {
-        Self::connect(url, Access::ReadOnly)?;
-        let (mut cfg, tls) = config(url)?;
-        cfg.options("-c default_transaction_read_only=on");
-        if cfg.get_connect_timeout().is_none() {
-            cfg.connect_timeout(std::time::Duration::from_secs(10));
-        }
+        let (cfg, tls) = session_settings(url, Access::ReadOnly)?;
         r2d2::Pool::builder()
             .max_size(size)
             .build(r2d2_postgres::PostgresConnectionManager::new(cfg, tls))
             .map_err(|e| StoreError::Location(format!("no database connection: {e}")))
     }
 
-    fn with_connection(mut conn: Connection, access: Access) -> Result<Self, StoreError> {
-        migrate(conn.client(), access)?;
-        Ok(Self {
-            conn: RefCell::new(conn),
-        })
+    fn client(&self) -> std::cell::RefMut<'_, Client> {
+        std::cell::RefMut::map(self.conn.borrow_mut(), Connection::client)
     }
+}
 
-    fn client(&self) -> std::cell::RefMut<'_, Connection> {
-        self.conn.borrow_mut()
+/// The settings of one session at `url`: a connect timeout unless the address sets one, and
+/// read-only transactions for [`Access::ReadOnly`].
+fn session_settings(
+    url: &str,
+    access: Access,
+) -> Result<(::postgres::Config, MakeRustlsConnect), StoreError> {
+    let (mut cfg, tls) = config(url)?;
+    if cfg.get_connect_timeout().is_none() {
+        cfg.connect_timeout(std::time::Duration::from_secs(10));
     }
+    if access == Access::ReadOnly {
+        cfg.options("-c default_transaction_read_only=on");
+    }
+    Ok((cfg, tls))
 }
 
 /// The schema version recorded in the database; `None` where it holds no lianghui schema.
@@ -653,10 +655,10 @@ impl Store for PgStore {
         let mut order: Vec<usize> = (0..docs.len()).collect();
         order.sort_by(|&a, &b| docs[a].path.cmp(&docs[b].path));
         let sorted: Vec<&IngestDoc> = order.iter().map(|&i| &docs[i]).collect();
-        let mut conn = self.client();
+        let mut client = self.client();
         let mut attempt = 0;
         let outcomes = loop {
-            match write_batch(conn.client(), &sorted) {
+            match write_batch(&mut client, &sorted) {
                 Err(e) if attempt < 5 && is_retryable(&e) => attempt += 1,
                 other => break other?,
             }
@@ -669,7 +671,7 @@ impl Store for PgStore {
     }
 
     fn documents(&self) -> Result<Vec<DocumentRow>, StoreError> {
-        let rows = self.client().client().query(
+        let rows = self.client().query(
             "SELECT id, path, hash, bytes, encoding, n_articles, n_facts, ingested_at, url
              FROM documents ORDER BY path",
             &[],
@@ -708,7 +710,7 @@ impl Store for PgStore {
             })
             .collect();
         let params: Vec<&(dyn ToSql + Sync)> = args.iter().map(|b| b.as_ref()).collect();
-        let rows = self.client().client().query(&sql, &params)?;
+        let rows = self.client().query(&sql, &params)?;
         rows.iter().map(stored_fact).collect()
     }
 
@@ -731,12 +733,11 @@ impl Store for PgStore {
              JOIN articles a ON a.doc_id = b.doc_id AND a.idx = b.article_idx
              WHERE strpos(lower(b.text), lower($1)) > 0";
         let order = " ORDER BY rank, d.path COLLATE \"C\", b.article_idx, b.idx LIMIT $2";
-        let mut conn = self.client();
+        let mut client = self.client();
         let rows = if terms.is_empty() {
-            conn.client()
-                .query(&format!("{select}{order}"), &[&needle, &limit])?
+            client.query(&format!("{select}{order}"), &[&needle, &limit])?
         } else {
-            conn.client().query(
+            client.query(
                 &format!("{select} AND b.bigrams @> $3::integer[]{order}"),
                 &[&needle, &limit, &terms],
             )?
@@ -761,8 +762,7 @@ impl Store for PgStore {
     }
 
     fn articles(&self, doc_id: i64) -> Result<Vec<StoredArticle>, StoreError> {
-        let mut conn = self.client();
-        let client = conn.client();
+        let mut client = self.client();
         let path: String = client
             .query_opt("SELECT path FROM documents WHERE id = $1", &[&doc_id])?
             .ok_or_else(|| StoreError::Corrupt(format!("no document {doc_id}")))?
@@ -827,7 +827,7 @@ impl Store for PgStore {
     }
 
     fn check_consistency(&self) -> Result<(), StoreError> {
-        let broken = self.client().client().query_opt(
+        let broken = self.client().query_opt(
             "SELECT d.path FROM documents d
              WHERE d.n_facts != (SELECT count(*) FROM facts f WHERE f.doc_id = d.id)
                 OR d.n_articles != (SELECT count(*) FROM articles a WHERE a.doc_id = d.id)
