@@ -529,9 +529,7 @@ fn ingest(
 
 fn read_options(input: &InputArgs) -> Result<ReadOptions> {
     let encoding = match &input.encoding {
-        Some(name) => Some(SourceEncoding::parse(name).with_context(|| {
-            format!("unknown encoding {name:?} (utf-8, utf-16le, utf-16be, gb18030)")
-        })?),
+        Some(name) => Some(SourceEncoding::named(name).map_err(anyhow::Error::msg)?),
         None => None,
     };
     Ok(ReadOptions {

@@ -90,11 +90,10 @@ def _arrow_type(pa: Any, name: str) -> Any:
 def _schema() -> Any:
     import pyarrow as pa
 
-    nullable = {"unit", "value_high", "direction", "region", "code", "year", "page", "page_x", "page_y"}
     return pa.schema(
         [
-            pa.field(name, _arrow_type(pa, ty), nullable=name in nullable)
-            for name, ty in _native.facts_columns()
+            pa.field(name, _arrow_type(pa, ty), nullable=nullable)
+            for name, ty, nullable in _native.facts_columns()
         ]
     )
 

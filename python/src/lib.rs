@@ -54,34 +54,37 @@ struct Data {
 
 /// `what` names the argument in a type error, `name` the document in a size error.
 fn data_of(obj: &Bound<'_, PyAny>, what: &str, name: &str, max_bytes: usize) -> PyResult<Data> {
-    if let Ok(b) = obj.cast::<PyBytes>() {
-        let bytes = b.as_bytes();
-        // Refused before the copy: a huge input costs nothing to turn away.
-        if bytes.len() > max_bytes {
-            return Err(too_large(name, bytes.len(), max_bytes));
+    // Sizes are checked before the copy: a huge input costs nothing to turn away.
+    let fits = |len: usize| {
+        if len > max_bytes {
+            Err(too_large(name, len, max_bytes))
+        } else {
+            Ok(())
         }
+    };
+    if let Ok(b) = obj.cast::<PyBytes>() {
+        fits(b.as_bytes().len())?;
         return Ok(Data {
-            bytes: bytes.to_vec(),
+            bytes: b.as_bytes().to_vec(),
+            from_str: false,
+        });
+    }
+    if let Ok(b) = obj.cast::<pyo3::types::PyByteArray>() {
+        fits(b.len())?;
+        return Ok(Data {
+            bytes: b.to_vec(),
             from_str: false,
         });
     }
     if let Ok(s) = obj.cast::<PyString>() {
         // A character is at least one byte of UTF-8.
-        let chars = s.len()?;
-        if chars > max_bytes {
-            return Err(too_large(name, chars, max_bytes));
-        }
+        fits(s.len()?)?;
         let text = s.to_cow()?;
-        if text.len() > max_bytes {
-            return Err(too_large(name, text.len(), max_bytes));
-        }
+        fits(text.len())?;
         return Ok(Data {
             bytes: text.into_owned().into_bytes(),
             from_str: true,
         });
-    }
-    if let Ok(b) = obj.cast::<pyo3::types::PyByteArray>() {
-        return data_of(&PyBytes::new(obj.py(), &b.to_vec()), what, name, max_bytes);
     }
     Err(PyTypeError::new_err(format!(
         "{what} must be bytes or str, not {}",
@@ -108,11 +111,7 @@ fn read_error(name: &str, e: &ReadError) -> PyErr {
 
 fn options(encoding: Option<&str>, max_bytes: usize) -> PyResult<ReadOptions> {
     let encoding = match encoding {
-        Some(name) => Some(SourceEncoding::parse(name).ok_or_else(|| {
-            PyValueError::new_err(format!(
-                "unknown encoding {name:?} (utf-8, utf-16le, utf-16be, gb18030)"
-            ))
-        })?),
+        Some(name) => Some(SourceEncoding::named(name).map_err(PyValueError::new_err)?),
         None => None,
     };
     Ok(ReadOptions {
@@ -185,11 +184,13 @@ fn facts_json(
 type Buffers = (Option<Vec<u8>>, Option<Vec<u8>>, Vec<u8>);
 
 /// The columns of `lianghui export`, built as Arrow arrays are laid out in memory.
-#[derive(Default)]
 struct Table {
     rows: usize,
+    /// The string columns, in [`COLUMNS`] order.
     strings: Vec<StringColumn>,
-    int64: Vec<Vec<i64>>,
+    article: Vec<i64>,
+    block: Vec<i64>,
+    line: Vec<i64>,
     value: Vec<f64>,
     value_high: Nullable<f64>,
     year: Nullable<i32>,
@@ -199,7 +200,6 @@ struct Table {
     page_y: Nullable<f64>,
 }
 
-#[derive(Default)]
 struct StringColumn {
     offsets: Vec<i32>,
     data: Vec<u8>,
@@ -209,12 +209,18 @@ struct StringColumn {
 
 impl StringColumn {
     fn push(&mut self, s: Option<&str>) {
-        if self.offsets.is_empty() {
-            self.offsets.push(0);
-        }
         self.data.extend_from_slice(s.unwrap_or("").as_bytes());
         self.offsets.push(self.data.len() as i32);
         self.valid.push(s.is_some());
+    }
+
+    fn buffers(self) -> Buffers {
+        let valid = if self.nullable {
+            bitmap(&self.valid)
+        } else {
+            None
+        };
+        (valid, Some(le_bytes(&self.offsets)), self.data)
     }
 }
 
@@ -224,51 +230,41 @@ struct Nullable<T> {
     valid: Vec<bool>,
 }
 
-impl<T: Default> Nullable<T> {
+impl<T: LeBytes + Default> Nullable<T> {
     fn push(&mut self, v: Option<T>) {
         self.valid.push(v.is_some());
         self.values.push(v.unwrap_or_default());
     }
+
+    fn buffers(self) -> Buffers {
+        (bitmap(&self.valid), None, le_bytes(&self.values))
+    }
 }
 
-/// The string columns, in export order, and whether each may be null.
-const STRING_COLUMNS: &[(&str, bool)] = &[
-    ("path", false),
-    ("text", false),
-    ("unit", true),
-    ("qualifier", false),
-    ("measure", false),
-    ("direction", true),
-    ("kind", false),
-    ("region", true),
-    ("indicator", false),
-    ("code", true),
-    ("sentence", false),
-];
-const INT64_COLUMNS: &[&str] = &["article", "block", "line"];
-/// Export order: each name with its type as Python's side builds it.
-const COLUMNS: &[(&str, &str)] = &[
-    ("path", "string"),
-    ("article", "int64"),
-    ("block", "int64"),
-    ("line", "int64"),
-    ("text", "string"),
-    ("value", "float64"),
-    ("value_high", "float64"),
-    ("unit", "string"),
-    ("qualifier", "string"),
-    ("measure", "string"),
-    ("direction", "string"),
-    ("kind", "string"),
-    ("region", "string"),
-    ("indicator", "string"),
-    ("code", "string"),
-    ("year", "int32"),
-    ("optional", "bool"),
-    ("sentence", "string"),
-    ("page", "int32"),
-    ("page_x", "float64"),
-    ("page_y", "float64"),
+/// Export order: each column's name, its type as Python's side builds it, and whether it may
+/// be null.
+const COLUMNS: &[(&str, &str, bool)] = &[
+    ("path", "string", false),
+    ("article", "int64", false),
+    ("block", "int64", false),
+    ("line", "int64", false),
+    ("text", "string", false),
+    ("value", "float64", false),
+    ("value_high", "float64", true),
+    ("unit", "string", true),
+    ("qualifier", "string", false),
+    ("measure", "string", false),
+    ("direction", "string", true),
+    ("kind", "string", false),
+    ("region", "string", true),
+    ("indicator", "string", false),
+    ("code", "string", true),
+    ("year", "int32", true),
+    ("optional", "bool", false),
+    ("sentence", "string", false),
+    ("page", "int32", true),
+    ("page_x", "float64", true),
+    ("page_y", "float64", true),
 ];
 /// A chunk closes before any string column passes this many bytes, far below the 2 GiB that
 /// 32-bit Arrow offsets allow.
@@ -277,15 +273,27 @@ const CHUNK_STRING_BYTES: usize = 1 << 29;
 impl Table {
     fn new() -> Self {
         Table {
-            strings: STRING_COLUMNS
+            rows: 0,
+            strings: COLUMNS
                 .iter()
-                .map(|&(_, nullable)| StringColumn {
+                .filter(|&&(_, ty, _)| ty == "string")
+                .map(|&(_, _, nullable)| StringColumn {
+                    offsets: vec![0],
+                    data: Vec::new(),
+                    valid: Vec::new(),
                     nullable,
-                    ..StringColumn::default()
                 })
                 .collect(),
-            int64: vec![Vec::new(); INT64_COLUMNS.len()],
-            ..Table::default()
+            article: Vec::new(),
+            block: Vec::new(),
+            line: Vec::new(),
+            value: Vec::new(),
+            value_high: Nullable::default(),
+            year: Nullable::default(),
+            optional: Vec::new(),
+            page: Nullable::default(),
+            page_x: Nullable::default(),
+            page_y: Nullable::default(),
         }
     }
 
@@ -311,9 +319,9 @@ impl Table {
         for (col, s) in self.strings.iter_mut().zip(strings) {
             col.push(s);
         }
-        self.int64[0].push(f.article as i64);
-        self.int64[1].push(f.block as i64);
-        self.int64[2].push(i64::from(f.line));
+        self.article.push(f.article as i64);
+        self.block.push(f.block as i64);
+        self.line.push(i64::from(f.line));
         self.value.push(f.value);
         self.value_high.push(f.value_high);
         self.year.push(f.year);
@@ -325,69 +333,52 @@ impl Table {
 
     /// Each column's buffers, in [`COLUMNS`] order.
     fn into_buffers(self) -> Vec<Buffers> {
-        let mut strings = self.strings.into_iter();
-        let mut ints = self.int64.into_iter();
-        let rows = self.rows;
-        let mut value = Some(self.value);
-        let mut high = Some(self.value_high);
-        let mut year = Some(self.year);
-        let mut optional = Some(self.optional);
-        let mut page = Some(self.page);
-        let mut page_x = Some(self.page_x);
-        let mut page_y = Some(self.page_y);
-        let nullable_f64 = |c: Option<Nullable<f64>>| {
-            let c = c.unwrap_or_default();
-            (bitmap(&c.valid), None, le_bytes(&c.values))
+        let mut strings = self.strings.into_iter().map(StringColumn::buffers);
+        let mut string = || {
+            strings
+                .next()
+                .expect("a string column for each string name")
         };
-        COLUMNS
-            .iter()
-            .map(|&(name, ty)| match (name, ty) {
-                (_, "string") => {
-                    let mut c = strings.next().expect("one string column per name");
-                    if c.offsets.is_empty() {
-                        c.offsets.push(0);
-                    }
-                    let valid = c.nullable.then(|| bitmap(&c.valid)).flatten();
-                    (valid, Some(le_bytes(&c.offsets)), c.data)
-                }
-                (_, "int64") => (None, None, le_bytes(&ints.next().expect("int column"))),
-                ("value", _) => (None, None, le_bytes(&value.take().unwrap_or_default())),
-                ("value_high", _) => {
-                    let h = high.take().unwrap_or_default();
-                    (bitmap(&h.valid), None, le_bytes(&h.values))
-                }
-                ("year", _) => {
-                    let y = year.take().unwrap_or_default();
-                    (bitmap(&y.valid), None, le_bytes(&y.values))
-                }
-                ("page", _) => {
-                    let p = page.take().unwrap_or_default();
-                    (bitmap(&p.valid), None, le_bytes(&p.values))
-                }
-                ("page_x", _) => nullable_f64(page_x.take()),
-                ("page_y", _) => nullable_f64(page_y.take()),
-                _ => (
-                    None,
-                    None,
-                    bitmap(&optional.take().unwrap_or_default())
-                        .unwrap_or_else(|| vec![0xff; rows.div_ceil(8)]),
-                ),
-            })
-            .collect()
+        let plain = |bytes: Vec<u8>| (None, None, bytes);
+        vec![
+            string(), // path
+            plain(le_bytes(&self.article)),
+            plain(le_bytes(&self.block)),
+            plain(le_bytes(&self.line)),
+            string(), // text
+            plain(le_bytes(&self.value)),
+            self.value_high.buffers(),
+            string(), // unit
+            string(), // qualifier
+            string(), // measure
+            string(), // direction
+            string(), // kind
+            string(), // region
+            string(), // indicator
+            string(), // code
+            self.year.buffers(),
+            plain(pack_bits(&self.optional)),
+            string(), // sentence
+            self.page.buffers(),
+            self.page_x.buffers(),
+            self.page_y.buffers(),
+        ]
     }
 }
 
-/// Arrow's bit-packed, least-significant-bit-first bitmap; None when every bit is set (Arrow
-/// reads a missing validity buffer as "no nulls").
-fn bitmap(bits: &[bool]) -> Option<Vec<u8>> {
-    if bits.iter().all(|&b| b) {
-        return None;
-    }
+/// Booleans bit-packed as Arrow lays them out, least significant bit first.
+fn pack_bits(bits: &[bool]) -> Vec<u8> {
     let mut out = vec![0u8; bits.len().div_ceil(8)];
     for (i, _) in bits.iter().enumerate().filter(|(_, &b)| b) {
         out[i / 8] |= 1 << (i % 8);
     }
-    Some(out)
+    out
+}
+
+/// A validity bitmap; None when every value is there (Arrow reads a missing validity buffer
+/// as "no nulls").
+fn bitmap(valid: &[bool]) -> Option<Vec<u8>> {
+    (!valid.iter().all(|&b| b)).then(|| pack_bits(valid))
 }
 
 trait LeBytes: Copy {
@@ -546,9 +537,9 @@ fn facts_buffers(
     Ok((chunks, skipped))
 }
 
-/// The export columns, in order, each with its Arrow type name.
+/// The export columns, in order, each with its Arrow type name and whether it may be null.
 #[pyfunction]
-fn facts_columns() -> Vec<(&'static str, &'static str)> {
+fn facts_columns() -> Vec<(&'static str, &'static str, bool)> {
     COLUMNS.to_vec()
 }
 

@@ -361,7 +361,7 @@ fn ordinal_meeting_after(chars: &[char], mut at: usize) -> bool {
         let mut k = at + 1;
         while chars
             .get(k)
-            .is_some_and(|&c| digit(c).is_some() || "〇零一二三四五六七八九十".contains(c))
+            .is_some_and(|&c| digit(c).is_some() || is_cn_numeral_char(c))
         {
             k += 1;
         }

@@ -36,6 +36,13 @@ impl SourceEncoding {
         }
     }
 
+    /// [`Self::parse`], or the message that names the encodings there are.
+    pub fn named(name: &str) -> Result<Self, String> {
+        Self::parse(name).ok_or_else(|| {
+            format!("unknown encoding {name:?} (utf-8, utf-16le, utf-16be, gb18030)")
+        })
+    }
+
     fn encoding(self) -> &'static Encoding {
         match self {
             Self::Utf8 => UTF_8,
