@@ -59,6 +59,15 @@ struct FilterArgs {
     /// level, change, share or rank.
     #[arg(long)]
     measure: Option<String>,
+    /// Span of years: `annual` (figures of one year), `any`, or a span such as 2021-2025
+    /// (a five-year review or plan). compare shows annual figures unless told.
+    #[arg(long, value_parser = parse_period)]
+    period: Option<store::PeriodFilter>,
+}
+
+fn parse_period(s: &str) -> Result<store::PeriodFilter, String> {
+    store::PeriodFilter::parse(s)
+        .ok_or_else(|| format!("{s:?} is not a period: annual, any, or a span such as 2021-2025"))
 }
 
 #[derive(Subcommand)]
@@ -137,6 +146,10 @@ enum Command {
         code: String,
         #[arg(long)]
         region: Option<String>,
+        /// A span of years such as 2021-2025: a five-year plan's goals beside its outcome.
+        /// Annual figures by default.
+        #[arg(long, value_parser = parse_period)]
+        period: Option<store::PeriodFilter>,
         #[command(flatten)]
         db: DbArg,
         #[command(flatten)]
@@ -228,7 +241,8 @@ impl FormatArg {
 }
 
 impl FilterArgs {
-    fn to_filter(&self) -> FactFilter {
+    /// The filter, with `period` where the command line names none.
+    fn to_filter(&self, period: store::PeriodFilter) -> FactFilter {
         FactFilter {
             region: self.region.clone(),
             code: self.code.clone(),
@@ -236,6 +250,7 @@ impl FilterArgs {
             kind: self.kind.clone(),
             year: self.year,
             measure: self.measure.clone(),
+            period: self.period.unwrap_or(period),
             ..FactFilter::default()
         }
     }
@@ -315,7 +330,7 @@ fn run(cli: Cli) -> Result<i32> {
             format,
         } => {
             let store = open_existing(&db.db)?;
-            let mut f = filter.to_filter();
+            let mut f = filter.to_filter(store::PeriodFilter::Any);
             f.limit = limit;
             let facts: Vec<_> = store.facts(&f)?;
             output::write_rows(
@@ -338,7 +353,7 @@ fn run(cli: Cli) -> Result<i32> {
                 bail!("compare --by year needs --region");
             }
             let store = open_existing(&db.db)?;
-            let facts = store.facts(&filter.to_filter())?;
+            let facts = store.facts(&filter.to_filter(store::PeriodFilter::Annual))?;
             let rows = store::compare(&facts, by == CompareBy::Year);
             output::write_rows(
                 &mut out,
@@ -357,6 +372,7 @@ fn run(cli: Cli) -> Result<i32> {
         Command::Track {
             code,
             region,
+            period,
             db,
             format,
         } => {
@@ -364,6 +380,7 @@ fn run(cli: Cli) -> Result<i32> {
             let filter = FactFilter {
                 code: Some(code.clone()),
                 region,
+                period: period.unwrap_or(store::PeriodFilter::Annual),
                 ..FactFilter::default()
             };
             let rows = store::track(&store.facts(&filter)?, &code);

@@ -100,3 +100,77 @@ fn every_shape_meets_the_floors() {
         }
     }
 }
+
+/// `../shared/eval/score_whole.py` over the given input folders: its `name: figure` lines.
+fn score_whole(shared: &std::path::Path, inputs: &[&std::path::Path]) -> Vec<(String, f64)> {
+    let mut args: Vec<std::ffi::OsString> = vec![
+        shared.join("eval/score_whole.py").into(),
+        "--bin".into(),
+        env!("CARGO_BIN_EXE_lianghui").into(),
+    ];
+    for dir in inputs {
+        args.push("--inputs".into());
+        args.push(dir.into());
+    }
+    let out = std::process::Command::new("python3")
+        .args(&args)
+        .output()
+        .expect("python3 runs the whole-report scorer");
+    assert!(
+        out.status.success(),
+        "score_whole.py failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter_map(|l| {
+            let (k, v) = l.split_once(':')?;
+            Some((k.trim().to_owned(), v.trim().parse().ok()?))
+        })
+        .collect()
+}
+
+fn whole_figure(scores: &[(String, f64)], name: &str) -> f64 {
+    scores
+        .iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| *v)
+        .unwrap_or_else(|| panic!("score_whole.py gave no {name}: {scores:?}"))
+}
+
+#[test]
+fn whole_reports_meet_the_floors() {
+    let Some(shared) = shared() else { return };
+    let whole = shared.join("corpus/whole");
+    let html = shared.join("corpus/whole-html");
+    let scores = score_whole(&shared, &[&whole, &html]);
+    assert!(whole_figure(&scores, "documents") >= 15.0, "{scores:?}");
+    assert!(
+        whole_figure(&scores, "key_strict_recall") >= 0.95,
+        "{scores:?}"
+    );
+    assert!(whole_figure(&scores, "compare_exact") >= 0.95, "{scores:?}");
+    assert!(whole_figure(&scores, "period_strict") >= 0.90, "{scores:?}");
+    // A portal page scores as the report's text saved from it.
+    let twins = tempfile::tempdir().unwrap();
+    for page in std::fs::read_dir(&html).unwrap().flatten() {
+        let stem = page.path().with_extension("txt");
+        let text = whole.join(stem.file_name().unwrap());
+        if text.is_file() {
+            std::fs::copy(&text, twins.path().join(stem.file_name().unwrap())).unwrap();
+        }
+    }
+    let from_text = score_whole(&shared, &[twins.path()]);
+    let from_html = score_whole(&shared, &[&html]);
+    assert!(
+        whole_figure(&from_html, "documents") >= 2.0,
+        "{from_html:?}"
+    );
+    for name in ["key_strict_recall", "compare_exact", "period_strict"] {
+        assert_eq!(
+            whole_figure(&from_html, name),
+            whole_figure(&from_text, name),
+            "{name}: web pages {from_html:?}, their text {from_text:?}"
+        );
+    }
+}

@@ -265,6 +265,7 @@ const COLUMNS: &[(&str, &str, bool)] = &[
     ("page", "int32", true),
     ("page_x", "float64", true),
     ("page_y", "float64", true),
+    ("period", "string", true),
 ];
 /// A chunk closes before any string column passes this many bytes, far below the 2 GiB that
 /// 32-bit Arrow offsets allow.
@@ -303,7 +304,8 @@ impl Table {
 
     fn push(&mut self, path: &str, f: &Fact) {
         self.rows += 1;
-        let strings: [Option<&str>; 11] = [
+        let period = f.period.map(|p| p.to_string());
+        let strings: [Option<&str>; 12] = [
             Some(path),
             Some(&f.text),
             Some(f.unit.as_str()).filter(|u| !u.is_empty()),
@@ -315,6 +317,7 @@ impl Table {
             Some(&f.indicator),
             f.code.as_deref(),
             Some(&f.sentence),
+            period.as_deref(),
         ];
         for (col, s) in self.strings.iter_mut().zip(strings) {
             col.push(s);
@@ -362,6 +365,7 @@ impl Table {
             self.page.buffers(),
             self.page_x.buffers(),
             self.page_y.buffers(),
+            string(), // period
         ]
     }
 }

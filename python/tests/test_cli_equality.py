@@ -48,6 +48,7 @@ def test_parse_and_facts_equal_the_cli(path, cli):
     assert table.column("value").to_pylist() == [f["value"] for f in want_facts]
     assert table.column("sentence").to_pylist() == [f["sentence"] for f in want_facts]
     assert table.column("page").to_pylist() == [f["page"] for f in want_facts]
+    assert table.column("period").to_pylist() == [f["period"] for f in want_facts]
     assert table.column("page_y").to_pylist() == [
         f["page_xy"][1] if f["page_xy"] else None for f in want_facts
     ]

@@ -8,6 +8,10 @@
 //! where a heavy cue disagrees with the winner, the article carries a warning instead of a
 //! silent pick.
 
+mod sections;
+
+pub(crate) use sections::named_plans;
+
 use crate::lexicon::{cue_regex, rows};
 use crate::regions::{self, Level};
 use crate::structure::{Article, BlockType, Document, Section};
@@ -202,7 +206,7 @@ fn resolve_report(article: &mut Article, page: &str) {
             BlockType::Heading if b.level == top => match wording_role(&b.text) {
                 Some(Section::Review) => texts.push((Place::ReviewHeading, &b.text)),
                 Some(Section::Plan) => texts.push((Place::PlanHeading, &b.text)),
-                None => {}
+                _ => {}
             },
             BlockType::Heading => {}
             BlockType::Paragraph => {
@@ -313,7 +317,7 @@ fn resolve_report(article: &mut Article, page: &str) {
         }
     }
     article.warnings = warnings;
-    assign_sections(article, top);
+    sections::assign(article, top);
 }
 
 /// Whether the report speaks for a province (全省) or a city (全市), by which it says more.
@@ -375,32 +379,6 @@ fn place_name(p: Place) -> &'static str {
         Place::PlanHeading => "plan heading",
         Place::Opening => "opening",
         Place::Body => "body",
-    }
-}
-
-/// The section every block stands in. A heading naming a year before the report's opens a
-/// review, the report's own year a plan; otherwise a top-level heading's wording decides, since
-/// a subsection titled `坚持目标引领` inside the review is still review.
-fn assign_sections(article: &mut Article, top: Option<u8>) {
-    let year = article.year;
-    let mut current: Option<Section> = None;
-    for b in article.blocks.iter_mut() {
-        if b.kind == BlockType::Heading {
-            let by_year = YEAR
-                .captures(&b.text)
-                .and_then(|c| c[1].parse::<i32>().ok())
-                .zip(year)
-                .map(|(y, ry)| {
-                    if y < ry {
-                        Section::Review
-                    } else {
-                        Section::Plan
-                    }
-                });
-            let by_wording = (b.level == top).then(|| wording_role(&b.text)).flatten();
-            current = by_year.or(by_wording).or(current);
-        }
-        b.section = current;
     }
 }
 

@@ -11,7 +11,7 @@ pub mod quantity;
 
 use crate::lexicon::{cue_regex, cue_rows, cues, rows};
 use crate::regions;
-use crate::structure::{Article, Document, Section};
+use crate::structure::{Article, Document, Period, Section};
 pub use model::*;
 use quantity::{Quantity, UnitClass};
 use regex::Regex;
@@ -48,6 +48,15 @@ const COMPARISON_BASE: [char; 3] = ['比', '较', '于'];
 static GENERIC: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{generic_subject}}"));
 static SHARE: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{share_word}}"));
 static CHANGE_NOUN: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{change_noun}}"));
+static PERIOD_SPAN: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{period_span}}"));
+static PERIOD_SPAN_NOT: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{period_span_not}}"));
+/// A plan's name followed by words of time: `“十四五”时期`, `十四五以来`.
+static PLAN_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    cue_regex("^[“\"‘']?(?:十[一二三四五六七八九]?|[六七八九])五[”\"’']?{{plan_time}}")
+});
+static START_VALUE: LazyLock<Regex> = LazyLock::new(|| cue_regex("(?:{{start_value}})$"));
+/// Words that make a thing named after them a base of comparison (较“十三五”时期).
+const BASE_MARKERS: [char; 2] = ['较', '比'];
 
 const INDICATORS: &str = include_str!("../../data/indicators.tsv");
 
@@ -205,6 +214,10 @@ impl ArticleExtractor<'_> {
                 return Err(TimeLimit);
             }
             let section = block.section;
+            // Related news and page furniture around a report state no fact of it.
+            if section == Some(Section::Outside) {
+                continue;
+            }
             let chars: Vec<char> = block.text.chars().collect();
             let offsets: Vec<usize> = block
                 .text
@@ -245,10 +258,14 @@ impl ArticleExtractor<'_> {
                     section,
                     prev.as_ref(),
                 );
-                prev = Some(Prev {
-                    sentence: ctx.sentence,
-                    indicator: fact.indicator.clone(),
-                });
+                // A rank between a figure and its change (5.53万亿元、稳居全国前十强、增长4.8%)
+                // is not the subject the change verb elides.
+                if fact.measure != Measure::Rank || prev.is_none() {
+                    prev = Some(Prev {
+                        sentence: ctx.sentence,
+                        indicator: fact.indicator.clone(),
+                    });
+                }
                 out.push(fact);
             }
         }
@@ -304,6 +321,7 @@ impl ArticleExtractor<'_> {
         let unit = q.unit.canonical.to_owned();
         let code = indicator_code(&indicator, &unit, measure).map(str::to_owned);
         let year = self.year(kind, ctx, q, section);
+        let (period, year) = self.period(kind, year, ctx, q, all, block);
         let region = self.region(q, all, ctx);
         Fact {
             article: self.index,
@@ -319,6 +337,7 @@ impl ArticleExtractor<'_> {
             indicator,
             code,
             year,
+            period,
             optional: q.unit.optional,
             sentence: ctx
                 .slice(ctx.sentence.0, (ctx.sentence.1 + 1).min(ctx.chars.len()))
@@ -345,9 +364,9 @@ impl ArticleExtractor<'_> {
         }
         if self.article.kind.is_report() {
             match section {
-                Some(Section::Review) => return FactKind::Result,
-                Some(Section::Plan) => return FactKind::Target,
-                None => {}
+                Some(Section::Review | Section::FiveYearReview) => return FactKind::Result,
+                Some(Section::Plan | Section::FiveYearPlan) => return FactKind::Target,
+                _ => {}
             }
         }
         let clause_after = ctx.slice(q.end, ctx.clause.1);
@@ -394,11 +413,93 @@ impl ArticleExtractor<'_> {
         match kind {
             FactKind::Target => Some(ry),
             _ if self.article.kind.is_report() => match section {
-                Some(Section::Plan) => Some(ry),
+                Some(Section::Plan | Section::FiveYearPlan) => Some(ry),
                 _ => Some(ry - 1),
             },
             _ => None,
         }
+    }
+
+    /// The span of years a figure is about, and its year given that span: a five-year part
+    /// of a report gives its span to every figure in it; elsewhere a figure is about several
+    /// years when its sentence says so before it (`年均增长`, `“十四五”时期…`, `到2030年`).
+    /// A figure of a span is about the span's last year, a starting value (`从874.6亿元增加到…`)
+    /// about the year before the span.
+    fn period(
+        &self,
+        kind: FactKind,
+        year: Option<i32>,
+        ctx: &Context,
+        q: &Quantity,
+        all: &[Quantity],
+        block: &crate::structure::Block,
+    ) -> (Option<Period>, Option<i32>) {
+        let Some(ry) = self.ref_year.filter(|_| self.article.kind.is_report()) else {
+            return (None, year);
+        };
+        let sentence_before = ctx.slice(ctx.sentence.0, q.start);
+        let explicit = YEAR
+            .captures_iter(sentence_before)
+            .filter(|c| c.get(2).is_none())
+            .filter_map(|c| c[1].parse::<i32>().ok())
+            .last();
+        let period = match block.section {
+            Some(Section::FiveYearReview | Section::FiveYearPlan) => block.period,
+            Some(Section::Review | Section::Plan) | None => {
+                // A plan named as the time of the figure (“十四五”时期), not as a base
+                // (较“十三五”时期) or a name (“十四五”批复的项目).
+                let segment_before = ctx.slice(ctx.segment.0, q.start);
+                let named = crate::context::named_plans(segment_before)
+                    .filter(|(at, _)| {
+                        !segment_before[..*at]
+                            .chars()
+                            .next_back()
+                            .is_some_and(|c| BASE_MARKERS.contains(&c))
+                            && PLAN_TIME.is_match(&segment_before[*at..])
+                    })
+                    .last()
+                    .map(|(_, p)| p);
+                let spanned = PERIOD_SPAN.find_iter(sentence_before).any(|m| {
+                    PERIOD_SPAN_NOT
+                        .find_at(sentence_before, m.start())
+                        .is_none_or(|n| n.start() != m.start())
+                });
+                let spanned = spanned.then(|| {
+                    if kind == FactKind::Target {
+                        Period {
+                            start: ry,
+                            end: ry + 4,
+                        }
+                    } else {
+                        Period {
+                            start: ry - 5,
+                            end: ry - 1,
+                        }
+                    }
+                });
+                // 到2030年 in a target: the plan that year closes.
+                let dated = explicit
+                    .filter(|y| kind == FactKind::Target && *y > ry && *y <= ry + 5)
+                    .map(Period::plan_of)
+                    .filter(|p| p.end == explicit.unwrap_or_default());
+                named.or(spanned).or(dated)
+            }
+            _ => None,
+        };
+        let Some(p) = period else {
+            return (None, year);
+        };
+        // A year named beyond the span (到2035年) dates the figure on its own.
+        if let Some(y) = explicit {
+            if y > p.end || y < p.start - 1 {
+                return (None, Some(y));
+            }
+            return (Some(p), Some(y));
+        }
+        if is_start_value(q, all, ctx) {
+            return (Some(p), Some(p.start - 1));
+        }
+        (Some(p), Some(p.end))
     }
 
     fn region(&self, q: &Quantity, all: &[Quantity], ctx: &Context) -> Option<String> {
@@ -439,6 +540,22 @@ impl ArticleExtractor<'_> {
             .map(|m| m.region.short.to_owned())
             .or(own)
     }
+}
+
+/// Whether a figure is where a change starts: `从874.6亿元增加到1112.4亿元`,
+/// `较“十三五”末的9323.1亿元增加…`, with a later figure in the same clause.
+fn is_start_value(q: &Quantity, all: &[Quantity], ctx: &Context) -> bool {
+    let lead = ctx.slice(q.start.saturating_sub(8).max(ctx.clause.0), q.start);
+    let lead = lead.trim_end_matches('的');
+    let lead = YEAR
+        .find_iter(lead)
+        .last()
+        .filter(|m| m.end() == lead.len())
+        .map_or(lead, |m| &lead[..m.start()]);
+    START_VALUE.is_match(lead)
+        && all
+            .iter()
+            .any(|n| n.start >= q.end && n.end <= ctx.clause.1)
 }
 
 /// The indicator phrase of a quantity, and the raw text before it in its clause.
@@ -581,8 +698,18 @@ fn respectively(q: &Quantity, all: &[Quantity], ctx: &Context) -> Option<String>
     if items.len() != listed.len() {
         return None;
     }
-    // The last item may carry a head noun that every item shares: 现代消费品营业收入.
+    // Items that are bare qualifiers share the rest of the last item: 城镇、农村常住居民
+    // 人均可支配收入 → 城镇常住居民人均可支配收入.
     let last = items.last().cloned().unwrap_or_default();
+    let last_len = last.chars().count();
+    for item in items.iter_mut() {
+        let n = item.chars().count();
+        if n <= BARE_QUALIFIER && last_len > n + 1 {
+            let tail: String = last.chars().skip(n).collect();
+            item.push_str(&tail);
+        }
+    }
+    // The last item may carry a head noun that every item shares: 现代消费品营业收入.
     if let Some(head) = cues("shared_head").iter().find(|h| last.ends_with(*h)) {
         for item in items.iter_mut() {
             if !item.ends_with(head) {
@@ -592,6 +719,9 @@ fn respectively(q: &Quantity, all: &[Quantity], ctx: &Context) -> Option<String>
     }
     Some(format!("{}{}", items[k], verb))
 }
+
+/// Longest list item (in characters) read as a bare qualifier of the last item's noun.
+const BARE_QUALIFIER: usize = 2;
 
 /// "Of them": points back at the object of the figure before.
 const ANAPHOR: &str = "其中";

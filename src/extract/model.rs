@@ -81,6 +81,10 @@ pub struct Fact {
     pub indicator: String,
     pub code: Option<String>,
     pub year: Option<i32>,
+    /// For a figure about a span of years (a five-year review or plan), the span; `year` is
+    /// then its last year, or for a starting value the year before it.
+    #[serde(default)]
+    pub period: Option<crate::structure::Period>,
     /// A borderline mention (duration, anniversary, specification).
     #[serde(default)]
     pub optional: bool,

@@ -96,13 +96,22 @@ fn input(name: &str, value: &str) -> String {
 
 fn filter_form(action: &str, p: &Params, extra: &str) -> String {
     format!(
-        r#"<form class="filters" method="get" action="{action}">{}{}{}{}{}{}{extra}<button>Show</button></form>"#,
+        r#"<form class="filters" method="get" action="{action}">{}{}{}{}{}{}{}{extra}<button>Show</button></form>"#,
         select("code", &p.code, CODES),
         input("indicator", opt(&p.indicator)),
         select("kind", &p.kind, &["target", "result", "estimate"]),
         input("year", &p.year.map(|y| y.to_string()).unwrap_or_default()),
         input("region", opt(&p.region)),
         select("measure", &p.measure, &["level", "change", "share", "rank"]),
+        period_input(p),
+    )
+}
+
+/// The span of years a table shows: one year (annual figures) by default, or a five-year span.
+fn period_input(p: &Params) -> String {
+    format!(
+        r#"<label title="annual, any, or a span such as 2021-2025">period <input name="period" placeholder="annual" value="{}" list="periods"></label><datalist id="periods"><option value="annual"><option value="any"><option value="2021-2025"><option value="2026-2030"></datalist>"#,
+        esc(opt(&p.period))
     )
 }
 
@@ -125,13 +134,14 @@ pub fn compare(p: &Params, rows: &[CompareRow]) -> String {
         super::chart::bars(rows)
     };
     let mut table = String::from(
-        r#"<table class="sortable"><thead><tr><th>region</th><th>year</th><th data-type="number">value</th><th>as printed</th><th>indicator</th><th>source sentence</th></tr></thead><tbody>"#,
+        r#"<table class="sortable"><thead><tr><th>region</th><th>year</th><th>period</th><th data-type="number">value</th><th>as printed</th><th>indicator</th><th>source sentence</th></tr></thead><tbody>"#,
     );
     for r in rows {
         table.push_str(&format!(
-            r#"<tr><td>{}</td><td>{}</td><td data-value="{}">{}{}{}</td><td>{}</td><td>{}</td><td class="sentence">{}</td></tr>"#,
+            r#"<tr><td>{}</td><td>{}</td><td>{}</td><td data-value="{}">{}{}{}</td><td>{}</td><td>{}</td><td class="sentence">{}</td></tr>"#,
             esc(opt(&r.region)),
             r.year.map(|y| y.to_string()).unwrap_or_default(),
+            r.period.map(|p| p.to_string()).unwrap_or_default(),
             r.value,
             r.mark,
             esc(&number(r.value)),
@@ -159,13 +169,14 @@ pub fn compare(p: &Params, rows: &[CompareRow]) -> String {
 
 pub fn track(p: &Params, rows: &[TrackRow]) -> String {
     let mut table = String::from(
-        r#"<table class="sortable"><thead><tr><th>region</th><th>year</th><th>target</th><th>result</th><th>status</th></tr></thead><tbody>"#,
+        r#"<table class="sortable"><thead><tr><th>region</th><th>year</th><th>period</th><th>target</th><th>result</th><th>status</th></tr></thead><tbody>"#,
     );
     for r in rows {
         table.push_str(&format!(
-            r#"<tr><td>{}</td><td>{}</td><td title="{}">{}</td><td title="{}">{}</td><td class="status {}">{}</td></tr>"#,
+            r#"<tr><td>{}</td><td>{}</td><td>{}</td><td title="{}">{}</td><td title="{}">{}</td><td class="status {}">{}</td></tr>"#,
             esc(opt(&r.region)),
             r.year.map(|y| y.to_string()).unwrap_or_default(),
+            r.period.map(|p| p.to_string()).unwrap_or_default(),
             esc(opt(&r.target_sentence)),
             esc(opt(&r.target)),
             esc(opt(&r.result_sentence)),
@@ -176,9 +187,10 @@ pub fn track(p: &Params, rows: &[TrackRow]) -> String {
     }
     table.push_str("</tbody></table>");
     let form = format!(
-        r#"<form class="filters" method="get" action="/track">{}{}<button>Show</button></form>"#,
+        r#"<form class="filters" method="get" action="/track">{}{}{}<button>Show</button></form>"#,
         select("code", &p.code, CODES),
-        input("region", opt(&p.region))
+        input("region", opt(&p.region)),
+        period_input(p),
     );
     page(
         "Track",

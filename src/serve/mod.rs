@@ -201,7 +201,8 @@ fn compare_rows(store: &dyn Store, p: &Params) -> Result<Vec<store::CompareRow>,
             "by=year needs a region".into(),
         ));
     }
-    let facts = store.facts(&p.filter())?;
+    // An analyst's table holds figures of one span: annual unless a span is asked for.
+    let facts = store.facts(&p.filter(store::PeriodFilter::Annual))?;
     Ok(store::compare(&facts, p.by_year))
 }
 
@@ -212,6 +213,7 @@ fn track_rows(store: &dyn Store, p: &Params) -> Result<Vec<store::TrackRow>, Fai
     let filter = FactFilter {
         code: Some(code.clone()),
         region: p.region.clone(),
+        period: p.period_or(store::PeriodFilter::Annual),
         ..FactFilter::default()
     };
     Ok(store::track(&store.facts(&filter)?, &code))
@@ -220,7 +222,7 @@ fn track_rows(store: &dyn Store, p: &Params) -> Result<Vec<store::TrackRow>, Fai
 /// Facts for the facts page and its downloads: the same filter, capped at 1000 rows unless a
 /// limit is given.
 fn fact_rows(store: &dyn Store, p: &Params) -> Result<Vec<store::StoredFact>, Failure> {
-    let mut f = p.filter();
+    let mut f = p.filter(store::PeriodFilter::Any);
     f.limit = Some(p.limit.unwrap_or(1000));
     Ok(store.facts(&f)?)
 }

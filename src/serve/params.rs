@@ -1,7 +1,7 @@
 //! Query parameters of the dashboard and the API, checked before they reach the store: a bad
 //! value is a 400 with a message, never a query.
 
-use crate::store::FactFilter;
+use crate::store::{FactFilter, PeriodFilter};
 
 /// Every parameter name the server understands.
 const KNOWN: &[&str] = &[
@@ -15,6 +15,7 @@ const KNOWN: &[&str] = &[
     "q",
     "limit",
     "format",
+    "period",
 ];
 const MAX_TEXT: usize = 100;
 
@@ -30,6 +31,8 @@ pub struct Params {
     pub q: Option<String>,
     pub limit: Option<usize>,
     pub format: Option<String>,
+    /// `annual`, `any` or a span such as `2021-2025`, as given.
+    pub period: Option<String>,
 }
 
 impl Params {
@@ -92,6 +95,14 @@ impl Params {
                     }
                     p.limit = Some(l);
                 }
+                "period" => {
+                    if PeriodFilter::parse(value).is_none() {
+                        return Err(format!(
+                            "period {value:?} is not annual, any or a span such as 2021-2025"
+                        ));
+                    }
+                    p.period = text;
+                }
                 "indicator" => p.indicator = text,
                 "region" => p.region = text,
                 "q" => p.q = text,
@@ -101,8 +112,18 @@ impl Params {
         Ok(p)
     }
 
-    pub fn filter(&self) -> FactFilter {
+    /// The period asked for, or `default` where none was.
+    pub fn period_or(&self, default: PeriodFilter) -> PeriodFilter {
+        self.period
+            .as_deref()
+            .and_then(PeriodFilter::parse)
+            .unwrap_or(default)
+    }
+
+    /// The filter of a listing; `period` where the parameters name none.
+    pub fn filter(&self, period: PeriodFilter) -> FactFilter {
         FactFilter {
+            period: self.period_or(period),
             region: self.region.clone(),
             code: self.code.clone(),
             indicator: self.indicator.clone(),
@@ -129,6 +150,7 @@ impl Params {
         push("region", &self.region);
         push("measure", &self.measure);
         push("q", &self.q);
+        push("period", &self.period);
         if let Some(y) = self.year {
             pairs.push(("year", y.to_string()));
         }

@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 pub struct CompareRow {
     pub region: Option<String>,
     pub year: Option<i32>,
+    pub period: Option<crate::structure::Period>,
     pub value: f64,
     pub value_high: Option<f64>,
     pub unit: String,
@@ -75,6 +76,7 @@ pub fn compare(facts: &[StoredFact], by_year: bool) -> Vec<CompareRow> {
         .map(|f| CompareRow {
             region: f.fact.region.clone(),
             year: f.fact.year,
+            period: f.fact.period,
             value: f.fact.value,
             value_high: f.fact.value_high,
             unit: f.fact.unit.clone(),
@@ -114,6 +116,7 @@ impl TrackStatus {
 pub struct TrackRow {
     pub region: Option<String>,
     pub year: Option<i32>,
+    pub period: Option<crate::structure::Period>,
     pub target: Option<String>,
     pub target_value: Option<f64>,
     pub target_qualifier: Option<Qualifier>,
@@ -157,14 +160,18 @@ pub fn judge(
 
 /// Targets and results of one indicator code, one row per (region, year).
 pub fn track(facts: &[StoredFact], code: &str) -> Vec<TrackRow> {
-    type Key = (Option<String>, Option<i32>);
+    type Key = (
+        Option<String>,
+        Option<i32>,
+        Option<crate::structure::Period>,
+    );
     let mut targets: BTreeMap<Key, &StoredFact> = BTreeMap::new();
     let mut results: BTreeMap<Key, &StoredFact> = BTreeMap::new();
     for f in facts
         .iter()
         .filter(|f| f.fact.code.as_deref() == Some(code))
     {
-        let key = (f.fact.region.clone(), f.fact.year);
+        let key = (f.fact.region.clone(), f.fact.year, f.fact.period);
         let map = if f.fact.kind == FactKind::Target {
             &mut targets
         } else {
@@ -198,6 +205,7 @@ pub fn track(facts: &[StoredFact], code: &str) -> Vec<TrackRow> {
             TrackRow {
                 region: key.0,
                 year: key.1,
+                period: key.2,
                 target: t.map(|f| f.fact.text.clone()),
                 target_value: t.map(|f| f.fact.value),
                 target_qualifier: t.map(|f| f.fact.qualifier),

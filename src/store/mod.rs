@@ -123,17 +123,41 @@ pub struct FactFilter {
     pub kind: Option<String>,
     pub year: Option<i32>,
     pub measure: Option<String>,
+    pub period: PeriodFilter,
     /// Substring of the sentence.
     pub text: Option<String>,
     pub doc_id: Option<i64>,
     pub limit: Option<usize>,
 }
 
+/// Which spans of years a listing takes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum PeriodFilter {
+    /// Figures of one year and of spans alike.
+    #[default]
+    Any,
+    /// Figures of one year only: what an annual table shows.
+    Annual,
+    /// Figures about exactly this span.
+    Span(crate::structure::Period),
+}
+
+impl PeriodFilter {
+    /// `annual`, `any` or a span such as `2021-2025`.
+    pub fn parse(s: &str) -> Option<Self> {
+        match s.trim() {
+            "annual" | "year" => Some(Self::Annual),
+            "any" | "all" => Some(Self::Any),
+            other => crate::structure::Period::parse(other).map(Self::Span),
+        }
+    }
+}
+
 /// The columns both stores select for a [`StoredFact`], in the order their row readers expect.
 const FACT_SELECT: &str = "SELECT f.id, f.doc_id, d.path, a.kind, a.title, f.article_idx,
         f.block_idx, f.text, f.value, f.value_high, f.unit, f.qualifier, f.measure, f.direction,
         f.kind, f.region, f.indicator, f.code, f.year, f.optional, f.sentence, f.char_start,
-        f.char_end, f.line, a.region, f.page, f.page_x, f.page_y
+        f.char_end, f.line, a.region, f.page, f.page_x, f.page_y, f.period
      FROM facts f JOIN documents d ON d.id = f.doc_id
      JOIN articles a ON a.doc_id = f.doc_id AND a.idx = f.article_idx WHERE 1=1";
 
@@ -172,6 +196,13 @@ pub(crate) fn fact_query(filter: &FactFilter, dialect: &Dialect) -> (String, Vec
         ),
         (" AND f.measure = ?".to_owned(), text(&filter.measure)),
         (
+            " AND f.period = ?".to_owned(),
+            match filter.period {
+                PeriodFilter::Span(p) => Some(FilterValue::Text(p.to_string())),
+                _ => None,
+            },
+        ),
+        (
             format!(" AND {contains}(f.sentence, ?) > 0"),
             text(&filter.text),
         ),
@@ -187,6 +218,9 @@ pub(crate) fn fact_query(filter: &FactFilter, dialect: &Dialect) -> (String, Vec
             values.push(v);
             sql.push_str(&clause.replace('?', &(dialect.placeholder)(values.len())));
         }
+    }
+    if filter.period == PeriodFilter::Annual {
+        sql.push_str(" AND f.period IS NULL");
     }
     sql.push_str(&format!(
         " ORDER BY {}, f.article_idx, f.block_idx, f.char_start",

@@ -34,6 +34,7 @@ message fact {
   OPTIONAL INT32 page;
   OPTIONAL DOUBLE page_x;
   OPTIONAL DOUBLE page_y;
+  OPTIONAL BYTE_ARRAY period (UTF8);
 }";
 
 fn strings<'a>(it: impl Iterator<Item = &'a str>) -> Vec<ByteArray> {
@@ -118,11 +119,12 @@ pub fn write_facts_parquet<W: Write + Send>(
                         12 => x.region.clone(),
                         13 => Some(x.indicator.clone()),
                         14 => x.code.clone(),
+                        21 => x.period.map(|p| p.to_string()),
                         _ => Some(x.sentence.clone()),
                     }
                 };
                 let cells: Vec<Option<String>> = (0..n).map(cell).collect();
-                if matches!(c, 7 | 10 | 12 | 14) {
+                if matches!(c, 7 | 10 | 12 | 14 | 21) {
                     let (v, d) = optional(&cells);
                     w.write_batch(&strings(v.iter().map(String::as_str)), Some(&d), None)?;
                 } else {

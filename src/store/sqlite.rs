@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::extract::{Direction, FactKind, Measure, Qualifier};
-use crate::structure::{Article, ArticleKind, Block, BlockType, Span};
+use crate::structure::{Article, ArticleKind, Block, BlockType, Period, Span};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use std::path::Path;
 
@@ -78,6 +78,10 @@ ALTER TABLE facts ADD COLUMN page INTEGER;
 ALTER TABLE facts ADD COLUMN page_x REAL;
 ALTER TABLE facts ADD COLUMN page_y REAL;
 ALTER TABLE documents ADD COLUMN url TEXT;
+"#,
+    r#"
+-- Version 3: the span of years a five-year figure is about ("2021-2025"; NULL for one year).
+ALTER TABLE facts ADD COLUMN period TEXT;
 "#,
 ];
 
@@ -298,9 +302,9 @@ impl SqliteStore {
             let mut fact = tx.prepare_cached(
                 "INSERT INTO facts (doc_id, article_idx, block_idx, text, value, value_high, unit,
                  qualifier, measure, direction, kind, region, indicator, code, year, optional,
-                 sentence, char_start, char_end, line, page, page_x, page_y)
+                 sentence, char_start, char_end, line, page, page_x, page_y, period)
                  VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,
-                         ?21,?22,?23)",
+                         ?21,?22,?23,?24)",
             )?;
             for f in &doc.facts {
                 fact.execute(params![
@@ -326,7 +330,8 @@ impl SqliteStore {
                     f.line,
                     f.page,
                     f.page_xy.map(|p| p[0]),
-                    f.page_xy.map(|p| p[1])
+                    f.page_xy.map(|p| p[1]),
+                    f.period.map(|p| p.to_string())
                 ])?;
             }
         }
@@ -540,6 +545,7 @@ impl Store for SqliteStore {
                     level: r.get(2)?,
                     runin: r.get(3)?,
                     section: None,
+                    period: None,
                     text: r.get(4)?,
                     span: Span {
                         line_start: r.get(5)?,
@@ -604,6 +610,10 @@ fn stored_fact(r: &Row) -> rusqlite::Result<StoredFact> {
             indicator: r.get(16)?,
             code: r.get(17)?,
             year: r.get(18)?,
+            period: r
+                .get::<_, Option<String>>(28)?
+                .map(|p| Period::parse(&p).ok_or_else(|| bad(28, "period")))
+                .transpose()?,
             optional: r.get(19)?,
             sentence: r.get(20)?,
             char_start: r.get::<_, i64>(21)? as usize,
@@ -674,6 +684,45 @@ mod tests {
         assert_eq!(docs[0].path, "a.txt");
         assert_eq!(docs[0].url, None);
         assert!(SqliteStore::open_read_only(&path).is_ok());
+    }
+
+    #[test]
+    fn a_version_two_database_keeps_its_facts_and_gains_periods() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v2.db");
+        {
+            let conn = Connection::open(&path).unwrap();
+            conn.execute_batch(MIGRATIONS[0]).unwrap();
+            conn.execute_batch(MIGRATIONS[1]).unwrap();
+            conn.pragma_update(None, "user_version", 2).unwrap();
+            conn.execute_batch(
+                "INSERT INTO documents (id, path, hash, bytes, encoding, n_articles, n_facts)
+                 VALUES (1, 'a.txt', 'h', 1, 'utf8', 1, 1);
+                 INSERT INTO articles (doc_id, idx, kind, authors)
+                 VALUES (1, 0, 'government_work_report', '[]');
+                 INSERT INTO facts (doc_id, article_idx, block_idx, text, value, unit, qualifier,
+                     measure, kind, region, indicator, code, year, optional, sentence,
+                     char_start, char_end, line)
+                 VALUES (1, 0, 0, '5%', 5, '%', 'exact', 'change', 'result', '山西',
+                     '增长', 'gdp_growth', 2025, 0, '增长5%。', 2, 4, 1);",
+            )
+            .unwrap();
+        }
+        let store = SqliteStore::open(&path).unwrap();
+        let facts = store.facts(&FactFilter::default()).unwrap();
+        assert_eq!(facts.len(), 1);
+        assert_eq!(facts[0].fact.period, None);
+        // A figure stored before periods existed is an annual one.
+        let annual = FactFilter {
+            period: PeriodFilter::Annual,
+            ..FactFilter::default()
+        };
+        assert_eq!(store.facts(&annual).unwrap().len(), 1);
+        let span = FactFilter {
+            period: PeriodFilter::parse("2021-2025").unwrap(),
+            ..FactFilter::default()
+        };
+        assert!(store.facts(&span).unwrap().is_empty());
     }
 
     #[test]

@@ -160,6 +160,7 @@ fn block(
         text,
         runin,
         section: None,
+        period: None,
         span: Span {
             line_start: lines.clone().min().unwrap_or(p.line_start),
             line_end: lines.max().unwrap_or(p.line_end),

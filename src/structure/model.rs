@@ -54,9 +54,13 @@ pub struct Block {
     pub text: String,
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub runin: Option<bool>,
-    /// The part of a report the block stands in: a review of the past, or plans.
+    /// The part of a report the block stands in: the year's review or plan, the five-year
+    /// review or outline, an appendix, or text around the report that is not part of it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub section: Option<Section>,
+    /// The span of years a five-year part of a report is about.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub period: Option<Period>,
     pub span: Span,
     /// `(char offset in text, input line)` at each change of line; internal provenance.
     #[serde(skip)]
@@ -99,12 +103,95 @@ impl Article {
     }
 }
 
-/// The role of a part of a report, from its heading's wording or year.
+/// The role of a part of a report, from its heading's wording or year and the words that
+/// open its paragraphs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Section {
+    /// The past year's review.
     Review,
+    /// This year's plan and targets.
     Plan,
+    /// The review of the five years behind the report (十四五 in a 2026 report).
+    FiveYearReview,
+    /// The five-year plan's goals (十五五 in a 2026 report).
+    FiveYearPlan,
+    /// Appendices and glossaries (附件, 名词解释).
+    Appendix,
+    /// Text on the page that is not the report (related news, comments, site footers).
+    Outside,
+}
+
+impl Section {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Review => "review",
+            Self::Plan => "plan",
+            Self::FiveYearReview => "five_year_review",
+            Self::FiveYearPlan => "five_year_plan",
+            Self::Appendix => "appendix",
+            Self::Outside => "outside",
+        }
+    }
+
+    /// Whether the part looks back (results) rather than ahead (targets).
+    pub fn is_review(self) -> bool {
+        matches!(self, Self::Review | Self::FiveYearReview)
+    }
+}
+
+/// A span of years, inclusive: `2021-2025`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Period {
+    pub start: i32,
+    pub end: i32,
+}
+
+impl Period {
+    /// The five years of the plan that contains `year` (plans start in 2021, 2026, …).
+    pub fn plan_of(year: i32) -> Self {
+        let start = year - (year - 1).rem_euclid(5);
+        Self {
+            start,
+            end: start + 4,
+        }
+    }
+
+    /// The N-th five-year plan (十四五 = 14: 2021-2025); from the sixth on, plans are regular.
+    pub fn nth_plan(n: u32) -> Option<Self> {
+        (6..=40).contains(&n).then(|| {
+            let start = 2006 + (n as i32 - 11) * 5;
+            Self {
+                start,
+                end: start + 4,
+            }
+        })
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        let (a, b) = s.trim().split_once('-')?;
+        let (start, end) = (a.trim().parse().ok()?, b.trim().parse().ok()?);
+        (start <= end).then_some(Self { start, end })
+    }
+}
+
+impl std::fmt::Display for Period {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}-{}", self.start, self.end)
+    }
+}
+
+impl Serialize for Period {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Period {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Self::parse(&s).ok_or_else(|| serde::de::Error::custom(format!("not a period: {s}")))
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

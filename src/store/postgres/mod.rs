@@ -7,7 +7,7 @@
 use super::sqlite::{heading_paths, parse_kind, snippet};
 use super::*;
 use crate::extract::{Direction, FactKind, Measure, Qualifier};
-use crate::structure::{Article, Block, BlockType, Span};
+use crate::structure::{Article, Block, BlockType, Period, Span};
 use ::postgres::error::SqlState;
 use ::postgres::types::ToSql;
 use ::postgres::{Client, Row, Transaction};
@@ -21,7 +21,8 @@ use std::cell::RefCell;
 use std::error::Error as _;
 
 /// Schema versions, applied in order; `lianghui_schema.version` records how many ran.
-const MIGRATIONS: &[&str] = &[r#"
+const MIGRATIONS: &[&str] = &[
+    r#"
 CREATE TABLE documents (
     id BIGSERIAL PRIMARY KEY,
     path TEXT NOT NULL UNIQUE,
@@ -90,7 +91,12 @@ CREATE TABLE facts (
 CREATE INDEX facts_code ON facts(code, kind, year);
 CREATE INDEX facts_region ON facts(region, year);
 CREATE INDEX facts_doc ON facts(doc_id);
-"#];
+"#,
+    r#"
+-- Version 2: the span of years a five-year figure is about ("2021-2025"; NULL for one year).
+ALTER TABLE facts ADD COLUMN period TEXT;
+"#,
+];
 
 /// Any number: the key of the lock that lets one process at a time migrate the schema.
 const MIGRATION_LOCK: i64 = 0x6c69_616e_6768_7569;
@@ -419,6 +425,7 @@ struct Rows {
     f_page: Vec<Option<i64>>,
     f_x: Vec<Option<f64>>,
     f_y: Vec<Option<f64>>,
+    f_period: Vec<Option<String>>,
 }
 
 impl Rows {
@@ -488,6 +495,7 @@ impl Rows {
             self.f_page.push(f.page.map(i64::from));
             self.f_x.push(f.page_xy.map(|p| p[0]));
             self.f_y.push(f.page_xy.map(|p| p[1]));
+            self.f_period.push(f.period.map(|p| p.to_string()));
         }
     }
 
@@ -547,12 +555,12 @@ impl Rows {
             tx.execute(
                 "INSERT INTO facts (doc_id, article_idx, block_idx, text, value, value_high, unit,
                      qualifier, measure, direction, kind, region, indicator, code, year, optional,
-                     sentence, char_start, char_end, line, page, page_x, page_y)
+                     sentence, char_start, char_end, line, page, page_x, page_y, period)
                  SELECT * FROM UNNEST($1::bigint[], $2::bigint[], $3::bigint[], $4::text[],
                      $5::float8[], $6::float8[], $7::text[], $8::text[], $9::text[], $10::text[],
                      $11::text[], $12::text[], $13::text[], $14::text[], $15::int[],
                      $16::boolean[], $17::text[], $18::bigint[], $19::bigint[], $20::bigint[],
-                     $21::bigint[], $22::float8[], $23::float8[])",
+                     $21::bigint[], $22::float8[], $23::float8[], $24::text[])",
                 &[
                     &self.f_doc,
                     &self.f_article,
@@ -577,6 +585,7 @@ impl Rows {
                     &self.f_page,
                     &self.f_x,
                     &self.f_y,
+                    &self.f_period,
                 ],
             )?;
         }
@@ -810,6 +819,7 @@ impl Store for PgStore {
                 level: r.get::<_, Option<i64>>(2).map(|l| l as u8),
                 runin: r.get(3),
                 section: None,
+                period: None,
                 text: r.get(4),
                 span: Span {
                     line_start: r.get::<_, i64>(5) as u32,
@@ -872,6 +882,10 @@ fn stored_fact(r: &Row) -> Result<StoredFact, StoreError> {
             indicator: r.get(16),
             code: r.get(17),
             year: r.get(18),
+            period: r
+                .get::<_, Option<&str>>(28)
+                .map(|p| Period::parse(p).ok_or_else(|| bad("period", p)))
+                .transpose()?,
             optional: r.get(19),
             sentence: r.get(20),
             char_start: r.get::<_, i64>(21) as usize,
