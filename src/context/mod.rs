@@ -8,6 +8,7 @@
 //! where a heavy cue disagrees with the winner, the article carries a warning instead of a
 //! silent pick.
 
+mod repeats;
 mod sections;
 
 pub(crate) use sections::named_plans;
@@ -139,6 +140,7 @@ pub fn resolve(doc: &mut Document) {
                 .or_else(|| latest_year_named(article));
         }
     }
+    repeats::drop_repeats(doc);
 }
 
 /// The first full date on a publication line of the page, as ISO.
@@ -286,6 +288,22 @@ fn resolve_report(article: &mut Article, page: &str) {
 
     let mut warnings = Vec::new();
     let year = winner(&years, &mut warnings, "year", |y| y.to_string());
+    // A page's own metadata (a portal template's title, a repost's date) is a light cue, but
+    // one that names another year altogether is worth telling: the content has won over it.
+    if let Some(y) = year {
+        for v in years
+            .iter()
+            .filter(|v| v.place == Place::Page && (v.value - y).abs() > 1)
+        {
+            let msg = format!(
+                "year: the page's title or date says {}, the report's own text {y}",
+                v.value
+            );
+            if !warnings.contains(&msg) {
+                warnings.push(msg);
+            }
+        }
+    }
     article.year = year.or_else(|| article.date_year());
 
     let level = voice_level(&article.blocks);

@@ -385,12 +385,7 @@ impl ArticleExtractor<'_> {
         section: Option<Section>,
     ) -> Option<i32> {
         let sentence_before = ctx.slice(ctx.sentence.0, q.start);
-        let explicit = YEAR
-            .captures_iter(sentence_before)
-            .filter(|c| c.get(2).is_none())
-            .filter_map(|c| c[1].parse::<i32>().ok())
-            .filter(|y| (1990..=2100).contains(y))
-            .last();
+        let explicit = named_year(sentence_before);
         if explicit.is_some() {
             return explicit;
         }
@@ -438,11 +433,7 @@ impl ArticleExtractor<'_> {
             return (None, year);
         };
         let sentence_before = ctx.slice(ctx.sentence.0, q.start);
-        let explicit = YEAR
-            .captures_iter(sentence_before)
-            .filter(|c| c.get(2).is_none())
-            .filter_map(|c| c[1].parse::<i32>().ok())
-            .last();
+        let explicit = named_year(sentence_before);
         let period = match block.section {
             Some(Section::FiveYearReview | Section::FiveYearPlan) => block.period,
             Some(Section::Review | Section::Plan) | None => {
@@ -489,15 +480,24 @@ impl ArticleExtractor<'_> {
         let Some(p) = period else {
             return (None, year);
         };
-        // A year named beyond the span (到2035年) dates the figure on its own.
+        if is_start_value(q, all, ctx) {
+            // 从2020年的3.68万亿元: the year named with it; otherwise the year before the span.
+            let own = YEAR
+                .captures_iter(ctx.slice(ctx.clause.0, q.start))
+                .filter_map(|c| c[1].parse::<i32>().ok())
+                .last();
+            return (Some(p), Some(own.unwrap_or(p.start - 1)));
+        }
+        // A year named beyond the span in the figure's own clause (到2035年) dates it on its
+        // own; one further back in the sentence is another clause's.
         if let Some(y) = explicit {
-            if y > p.end || y < p.start - 1 {
-                return (None, Some(y));
+            if y < p.start - 1 || y > p.end {
+                return match named_year(ctx.slice(ctx.clause.0, q.start)) {
+                    Some(own) => (None, Some(own)),
+                    None => (Some(p), Some(p.end)),
+                };
             }
             return (Some(p), Some(y));
-        }
-        if is_start_value(q, all, ctx) {
-            return (Some(p), Some(p.start - 1));
         }
         (Some(p), Some(p.end))
     }
@@ -540,6 +540,22 @@ impl ArticleExtractor<'_> {
             .map(|m| m.region.short.to_owned())
             .or(own)
     }
+}
+
+/// The last year a text names as a time: not a span's start (`2021年以来`) nor a base of
+/// comparison (`较2020年`).
+fn named_year(text: &str) -> Option<i32> {
+    YEAR.captures_iter(text)
+        .filter(|c| c.get(2).is_none())
+        .filter(|c| {
+            !text[..c.get(0).map_or(0, |m| m.start())]
+                .chars()
+                .next_back()
+                .is_some_and(|c| BASE_MARKERS.contains(&c))
+        })
+        .filter_map(|c| c[1].parse::<i32>().ok())
+        .filter(|y| (1990..=2100).contains(y))
+        .last()
 }
 
 /// Whether a figure is where a change starts: `从874.6亿元增加到1112.4亿元`,
@@ -729,10 +745,10 @@ const ANAPHOR: &str = "其中";
 /// An indicator that is only a change verb (`增长`, `同比增长`, `比上年下降`): its subject was
 /// elided.
 fn is_bare_change(indicator: &str) -> bool {
-    let rest = indicator
-        .trim_start_matches("同比")
-        .trim_start_matches("比上年")
-        .trim_start_matches("较上年");
+    let mut rest = indicator;
+    for prefix in cues("bare_change_prefix") {
+        rest = rest.trim_start_matches(prefix);
+    }
     !rest.is_empty()
         && cues("change_up")
             .iter()
