@@ -182,6 +182,76 @@ fn track_judges_targets_with_their_qualifiers(backend: Backend) {
     );
 }
 
+/// A five-year plan's goal (in the report that opened it) and its outcome (in the report that
+/// closed it), beside one year's figure: the annual table never mixes them in, and tracking the
+/// span pairs them.
+fn five_year_figures_stay_out_of_the_annual_table_and_track_their_goal(backend: Backend) {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("plan");
+    std::fs::create_dir_all(&corpus).unwrap();
+    let opening = "政府工作报告\n——2021年1月20日在河南省第十三届人民代表大会第五次会议上\n\n各位代表：\n现在，我代表省人民政府向大会报告工作，请予审议。\n\n一、“十四五”时期主要目标任务\n\n“十四五”时期，全省生产总值年均增长6%左右。\n\n二、2021年工作安排\n\n今年主要预期目标是：全省生产总值增长7%以上。\n";
+    let closing = "政府工作报告\n——2026年1月20日在河南省第十四届人民代表大会第四次会议上\n\n各位代表：\n现在，我代表省人民政府向大会报告工作，请予审议。\n\n一、2025年和“十四五”时期工作回顾\n\n刚刚过去的2025年，全省生产总值增长5.6%。\n\n回望过去五年，全省生产总值年均增长5.5%，城镇新增就业累计603.7万人。\n\n二、2026年工作安排\n\n今年主要预期目标是：全省生产总值增长5%左右。\n";
+    std::fs::write(corpus.join("henan-2021.txt"), opening).unwrap();
+    std::fs::write(corpus.join("henan-2026.txt"), closing).unwrap();
+    let db = backend.db(dir.path());
+    let o = lianghui(&["ingest", corpus.to_str().unwrap(), "--db", &db, "--quiet"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let values = |args: &[&str]| -> Vec<f64> {
+        let mut all = vec!["compare", "--code", "gdp_growth", "--db", &db];
+        all.extend_from_slice(args);
+        all.extend_from_slice(&["--format", "jsonl"]);
+        common::jsonl(&lianghui(&all))
+            .iter()
+            .map(|r| r["value"].as_f64().unwrap())
+            .collect()
+    };
+    assert_eq!(values(&["--kind", "result", "--year", "2025"]), [5.6]);
+    assert_eq!(
+        values(&[
+            "--kind",
+            "result",
+            "--year",
+            "2025",
+            "--period",
+            "2021-2025"
+        ]),
+        [5.5]
+    );
+    assert_eq!(
+        values(&["--kind", "target", "--period", "2021-2025"]),
+        [6.0]
+    );
+    let track = common::jsonl(&lianghui(&[
+        "track",
+        "--code",
+        "gdp_growth",
+        "--region",
+        "河南",
+        "--period",
+        "2021-2025",
+        "--db",
+        &db,
+        "--format",
+        "jsonl",
+    ]));
+    assert_eq!(track.len(), 1, "{track:?}");
+    assert_eq!(track[0]["period"], "2021-2025");
+    assert_eq!(track[0]["target"], "6%左右");
+    assert_eq!(track[0]["result"], "5.5%");
+    assert_eq!(track[0]["status"], "missed");
+    let bad = lianghui(&[
+        "compare",
+        "--code",
+        "gdp_growth",
+        "--period",
+        "5 years",
+        "--db",
+        &db,
+    ]);
+    assert_eq!(bad.status.code(), Some(2), "{}", stderr(&bad));
+    assert!(stderr(&bad).contains("not a period"), "{}", stderr(&bad));
+}
+
 fn search_finds_two_and_four_character_queries(backend: Backend) {
     let c = ingested(backend);
     let hits = common::jsonl(&lianghui(&[
@@ -535,6 +605,7 @@ on_both_stores!(
     compare_gives_one_row_per_region,
     compare_by_year_follows_one_region,
     track_judges_targets_with_their_qualifiers,
+    five_year_figures_stay_out_of_the_annual_table_and_track_their_goal,
     search_finds_two_and_four_character_queries,
     query_filters_combine,
     reingest_is_idempotent_and_a_changed_file_replaces_its_old_version,

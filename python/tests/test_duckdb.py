@@ -10,7 +10,8 @@ from conftest import ROOT
 TARGETS_OF_A_YEAR = """
 SELECT region, value, qualifier, text, path
 FROM read_parquet('{facts}')
-WHERE code = 'gdp_growth' AND kind = 'target' AND year = 2025 AND region IS NOT NULL
+WHERE code = 'gdp_growth' AND kind = 'target' AND year = 2025 AND period IS NULL
+  AND region IS NOT NULL
 QUALIFY row_number() OVER (PARTITION BY region ORDER BY optional, path) = 1
 ORDER BY value DESC, region
 """
