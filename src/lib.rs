@@ -30,7 +30,10 @@ pub fn parse(source: &str, bytes: &[u8], opts: &ReadOptions) -> Result<Document,
 
 /// Restores and structures an input already read.
 pub fn parse_input(source: &str, input: &read::Input) -> Document {
-    let mut restored = restore::restore_layout(&input.text, input.layout());
+    // Traditional characters are analysed in simplified ones, line for line as long.
+    let simplified = read::script::to_simplified(&input.text);
+    let text = simplified.as_deref().unwrap_or(&input.text);
+    let mut restored = restore::restore_layout(text, input.layout());
     // Bold seen in the PDF's glyphs marks run-in leads that text alone cannot show.
     for para in &mut restored.paras {
         if para.bold_lead_chars.is_none() && para.line_start == para.line_end {
@@ -42,18 +45,51 @@ pub fn parse_input(source: &str, input: &read::Input) -> Document {
     }
     let mut doc = structure::structure_page(source, restored);
     // What a web page says of itself is a cue like a page header's.
-    doc.page_cues.extend(input.title.iter().cloned());
+    doc.page_cues
+        .extend(input.title.iter().map(|t| match simplified {
+            Some(_) => hanconv::t2s(t),
+            None => t.clone(),
+        }));
     doc.page_cues
         .extend(input.date.iter().map(|d| format!("发布时间：{d}")));
     doc.url = input.url.clone();
     doc.origins = input.origins.clone();
     context::resolve(&mut doc);
+    if let Some(analysed) = &simplified {
+        keep_printed(&mut doc, analysed, &input.text);
+    }
     doc
 }
 
 /// Restores and structures already decoded text.
 pub fn parse_text(source: &str, text: &str) -> Document {
-    let mut doc = structure::structure_page(source, restore::restore_page(text));
+    let simplified = read::script::to_simplified(text);
+    let analysed = simplified.as_deref().unwrap_or(text);
+    let mut doc = structure::structure_page(source, restore::restore_page(analysed));
     context::resolve(&mut doc);
+    if simplified.is_some() {
+        keep_printed(&mut doc, analysed, text);
+    }
     doc
+}
+
+/// Gives every block and headline of a document analysed in simplified characters its text
+/// as printed.
+fn keep_printed(doc: &mut Document, analysed: &str, printed: &str) {
+    let p = read::script::Printed::new(analysed, printed);
+    for article in &mut doc.articles {
+        for b in &mut article.blocks {
+            b.printed = Some(p.block(&b.text, b.span.byte_start, b.span.byte_end));
+        }
+        for t in [
+            &mut article.title,
+            &mut article.subtitle,
+            &mut article.speaker,
+        ]
+        .into_iter()
+        .flatten()
+        {
+            *t = p.find(t);
+        }
+    }
 }

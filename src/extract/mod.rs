@@ -229,6 +229,13 @@ impl ArticleExtractor<'_> {
             if quantities.is_empty() {
                 continue;
             }
+            // A block read in other characters than printed (traditional text analysed in
+            // simplified ones) shows its facts' text, sentence and indicator as printed.
+            let printed: Option<Vec<char>> = block
+                .printed
+                .as_ref()
+                .map(|p| p.chars().collect::<Vec<char>>())
+                .filter(|p| p.len() == chars.len());
             let mentions = regions::mentions(&block.text);
             let frame = TARGET_FRAME
                 .find(&block.text)
@@ -248,7 +255,7 @@ impl ArticleExtractor<'_> {
                 // Only the quantities of the same sentence matter to this one.
                 let lo = quantities.partition_point(|x| x.start < ctx.sentence.0);
                 let hi = quantities.partition_point(|x| x.start < ctx.sentence.1);
-                let fact = self.fact(
+                let mut fact = self.fact(
                     b,
                     block,
                     q,
@@ -258,6 +265,9 @@ impl ArticleExtractor<'_> {
                     section,
                     prev.as_ref(),
                 );
+                if let Some(p) = &printed {
+                    show_printed(&mut fact, &chars, p, &ctx);
+                }
                 // A rank between a figure and its change (5.53万亿元、稳居全国前十强、增长4.8%)
                 // is not the subject the change verb elides.
                 if fact.measure != Measure::Rank || prev.is_none() {
@@ -556,6 +566,27 @@ fn named_year(text: &str) -> Option<i32> {
         .filter_map(|c| c[1].parse::<i32>().ok())
         .filter(|y| (1990..=2100).contains(y))
         .last()
+}
+
+/// Puts a fact's text, sentence and indicator in the characters the block was printed in.
+/// The analysed and printed texts are as long as each other, character for character.
+fn show_printed(fact: &mut Fact, analysed: &[char], printed: &[char], ctx: &Context) {
+    let span = |from: usize, to: usize| -> String { printed[from..to].iter().collect() };
+    fact.text = span(fact.char_start, fact.char_end);
+    fact.sentence = span(ctx.sentence.0, (ctx.sentence.1 + 1).min(printed.len()));
+    // The indicator is mostly a phrase of the sentence; one composed from several places
+    // (a `分别` list) stays as analysed.
+    let needle: Vec<char> = fact.indicator.chars().collect();
+    if needle.is_empty() {
+        return;
+    }
+    let (lo, hi) = (ctx.sentence.0, (ctx.sentence.1 + 1).min(analysed.len()));
+    if let Some(p) = analysed[lo..hi]
+        .windows(needle.len())
+        .rposition(|w| w == needle.as_slice())
+    {
+        fact.indicator = span(lo + p, lo + p + needle.len());
+    }
 }
 
 /// Whether a figure is where a change starts: `从874.6亿元增加到1112.4亿元`,

@@ -6,6 +6,7 @@
 
 pub mod html;
 pub mod pdf;
+pub mod script;
 
 use encoding_rs::{Encoding, GB18030, UTF_16BE, UTF_16LE, UTF_8};
 use serde::Serialize;

@@ -68,7 +68,7 @@ impl IngestDoc {
         document
             .articles
             .iter()
-            .flat_map(|a| a.blocks.iter().map(|b| search_tokens(&b.text)))
+            .flat_map(|a| a.blocks.iter().map(|b| search_tokens(b.printed_text())))
             .collect()
     }
 }

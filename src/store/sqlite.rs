@@ -178,7 +178,7 @@ pub(super) fn heading_paths(article: &Article) -> Vec<String> {
             if b.kind == BlockType::Heading {
                 let level = b.level.unwrap_or(1);
                 stack.retain(|&(l, _)| l < level);
-                stack.push((level, &b.text));
+                stack.push((level, b.printed_text()));
             }
             stack
                 .iter()
@@ -279,7 +279,7 @@ impl SqliteStore {
                         },
                         b.level,
                         b.runin,
-                        b.text,
+                        b.printed_text(),
                         paths[bi],
                         b.span.line_start,
                         b.span.line_end,
@@ -291,7 +291,7 @@ impl SqliteStore {
                     let tokens = match doc.search_tokens.get(block_no) {
                         Some(t) => t.as_str(),
                         None => {
-                            computed = search_tokens(&b.text);
+                            computed = search_tokens(b.printed_text());
                             computed.as_str()
                         }
                     };
@@ -554,6 +554,7 @@ impl Store for SqliteStore {
                         byte_end: r.get::<_, i64>(8)? as usize,
                     },
                     line_map: Vec::new(),
+                    printed: None,
                 },
             ))
         })?;

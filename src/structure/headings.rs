@@ -168,6 +168,7 @@ fn block(
             byte_end: p.byte_end,
         },
         line_map,
+        printed: None,
     }
 }
 

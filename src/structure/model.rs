@@ -45,7 +45,7 @@ pub struct Span {
     pub byte_end: usize,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Block {
     #[serde(rename = "type")]
     pub kind: BlockType,
@@ -65,9 +65,50 @@ pub struct Block {
     /// `(char offset in text, input line)` at each change of line; internal provenance.
     #[serde(skip)]
     pub line_map: Vec<(u32, u32)>,
+    /// The text as printed where it was analysed in other characters (a traditional-character
+    /// page is read in simplified ones); as long as `text`, character for character. Output
+    /// (`parse`, the store) shows this.
+    #[serde(skip)]
+    pub printed: Option<String>,
+}
+
+/// A block as output shows it: its text as printed.
+impl Serialize for Block {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Shown<'a> {
+            #[serde(rename = "type")]
+            kind: BlockType,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            level: Option<u8>,
+            text: &'a str,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            runin: Option<bool>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            section: Option<Section>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            period: Option<Period>,
+            span: Span,
+        }
+        Shown {
+            kind: self.kind,
+            level: self.level,
+            text: self.printed_text(),
+            runin: self.runin,
+            section: self.section,
+            period: self.period,
+            span: self.span,
+        }
+        .serialize(s)
+    }
 }
 
 impl Block {
+    /// The text as printed: what a reader of the document sees.
+    pub fn printed_text(&self) -> &str {
+        self.printed.as_deref().unwrap_or(&self.text)
+    }
+
     /// The input line of the character at `char_offset` in `text`.
     pub fn line_of(&self, char_offset: usize) -> u32 {
         crate::restore::line_at(&self.line_map, char_offset, self.span.line_start)

@@ -456,7 +456,7 @@ impl Rows {
                 });
                 self.b_level.push(b.level.map(i64::from));
                 self.b_runin.push(b.runin);
-                self.b_text.push(b.text.clone());
+                self.b_text.push(b.printed_text().to_owned());
                 self.b_path.push(path);
                 self.b_lines[0].push(b.span.line_start as i64);
                 self.b_lines[1].push(b.span.line_end as i64);
@@ -464,7 +464,7 @@ impl Rows {
                 self.b_lines[3].push(b.span.byte_end as i64);
                 let tokens = match doc.search_tokens.get(block_no) {
                     Some(t) => bigrams(t),
-                    None => bigrams(&search_tokens(&b.text)),
+                    None => bigrams(&search_tokens(b.printed_text())),
                 };
                 let keys: Vec<String> = tokens.iter().map(i32::to_string).collect();
                 self.b_bigrams.push(keys.join(" "));
@@ -828,6 +828,7 @@ impl Store for PgStore {
                     byte_end: r.get::<_, i64>(8) as usize,
                 },
                 line_map: Vec::new(),
+                printed: None,
             };
             if let Some(a) = articles.iter_mut().find(|a| a.index == ai) {
                 a.article.blocks.push(block);
