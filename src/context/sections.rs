@@ -26,17 +26,13 @@ static FIVE_YEAR_PLAN: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{five_year
 static APPENDIX: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{appendix_section}}"));
 static OUTSIDE: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{outside_section}}"));
 static CLOSE: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{report_close}}"));
-static OPENERS: LazyLock<[(Regex, Opener); 4]> = LazyLock::new(|| {
-    [
-        (cue_regex("{{opener_year_review}}"), Opener::YearReview),
-        (
-            cue_regex("{{opener_five_year_review}}"),
-            Opener::FiveYearReview,
-        ),
-        (cue_regex("{{opener_five_year_plan}}"), Opener::FiveYearPlan),
-        (cue_regex("{{opener_plan}}"), Opener::Plan),
-    ]
+/// Every opener in one pass: the leftmost match wins, its group names the part.
+static OPENERS: LazyLock<Regex> = LazyLock::new(|| {
+    cue_regex(
+        "(?P<year_review>{{opener_year_review}})|(?P<five_year_review>{{opener_five_year_review}})|(?P<five_year_plan>{{opener_five_year_plan}})|(?P<plan>{{opener_plan}})",
+    )
 });
+static PLAN_AT_START: LazyLock<Regex> = LazyLock::new(|| cue_regex("^(?:{{plan_ordinal}})"));
 
 /// How many sentences of a paragraph's opening are read for a turn of part.
 const OPENING_SENTENCES: usize = 3;
@@ -165,16 +161,23 @@ fn opener_role(text: &str, current: Option<Section>, year: i32) -> Option<Role> 
     let open = opening(text);
     // A paragraph that opens on a plan's name and its time (“十四五”时期是…) is about it.
     let lead = open.trim_start_matches(['—', '-', ' ']);
-    let named = named_plans(lead)
-        .next()
-        .filter(|(at, _)| *at == 0)
+    let named = PLAN_AT_START
+        .is_match(lead)
+        .then(|| named_plans(lead).next())
+        .flatten()
         .map(|(_, plan)| plan_role(plan, year))
         .filter(|_| !PLAN_FIRST_YEAR.is_match(lead.split('。').next().unwrap_or("")));
-    let cued = OPENERS
-        .iter()
-        .filter_map(|(re, o)| re.find(open).map(|m| (m.start(), *o)))
-        .min_by_key(|(at, _)| *at)
-        .map(|(_, o)| o);
+    let cued = OPENERS.captures(open).and_then(|c| {
+        [
+            ("year_review", Opener::YearReview),
+            ("five_year_review", Opener::FiveYearReview),
+            ("five_year_plan", Opener::FiveYearPlan),
+            ("plan", Opener::Plan),
+        ]
+        .into_iter()
+        .find(|(name, _)| c.name(name).is_some())
+        .map(|(_, o)| o)
+    });
     let reviewing = matches!(
         current,
         None | Some(Section::Review) | Some(Section::FiveYearReview)

@@ -55,6 +55,8 @@ static PLAN_TIME: LazyLock<Regex> = LazyLock::new(|| {
     cue_regex("^[“\"‘']?(?:十[一二三四五六七八九]?|[六七八九])五[”\"’']?{{plan_time}}")
 });
 static START_VALUE: LazyLock<Regex> = LazyLock::new(|| cue_regex("(?:{{start_value}})$"));
+/// Every plan's ordinal ends in 五 (十四五): a text without it names none.
+const PLAN_MARK: char = '五';
 /// Words that make a thing named after them a base of comparison (较“十三五”时期).
 const BASE_MARKERS: [char; 2] = ['较', '比'];
 
@@ -450,7 +452,10 @@ impl ArticleExtractor<'_> {
                 // A plan named as the time of the figure (“十四五”时期), not as a base
                 // (较“十三五”时期) or a name (“十四五”批复的项目).
                 let segment_before = ctx.slice(ctx.segment.0, q.start);
-                let named = crate::context::named_plans(segment_before)
+                let named = Some(segment_before)
+                    .filter(|s| s.contains(PLAN_MARK))
+                    .into_iter()
+                    .flat_map(crate::context::named_plans)
                     .filter(|(at, _)| {
                         !segment_before[..*at]
                             .chars()

@@ -7,19 +7,26 @@
 //! so a position in the analysed text is the same position in the printed one: spans, line
 //! numbers and the text of a fact carry over without a second alignment.
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
-/// Characters that OpenCC's table turns into another (traditional-only forms).
-static TRADITIONAL: LazyLock<HashSet<char>> = LazyLock::new(|| {
-    hanconv::RawDictionary::TSCharacters
-        .iter()
-        .filter_map(|(from, to)| {
-            let mut chars = from.chars();
-            let c = chars.next()?;
-            (chars.next().is_none() && from != to).then_some(c)
-        })
-        .collect()
+/// Code points below this are looked up in the bit set; the rest of Unicode holds no
+/// traditional-only form that OpenCC's table knows of.
+const TABLE_END: usize = 0x30000;
+
+/// Characters that OpenCC's table turns into another (traditional-only forms), one bit each:
+/// the test runs on every character of every input.
+static TRADITIONAL: LazyLock<Vec<u64>> = LazyLock::new(|| {
+    let mut bits = vec![0u64; TABLE_END / 64];
+    for (from, to) in hanconv::RawDictionary::TSCharacters.iter() {
+        let mut chars = from.chars();
+        if let (Some(c), None) = (chars.next(), chars.next()) {
+            let i = c as usize;
+            if from != to && i < TABLE_END {
+                bits[i / 64] |= 1 << (i % 64);
+            }
+        }
+    }
+    bits
 });
 
 /// The simplified form of each traditional character, for lines whose phrase conversion would
@@ -42,10 +49,40 @@ fn char_to_simplified(c: char) -> char {
 /// Whether any character of `text` is a traditional-only form. Checked on every input, so it
 /// looks at Han characters only and stops at the first.
 pub fn has_traditional(text: &str) -> bool {
-    let table = &*TRADITIONAL;
-    text.chars()
-        .filter(|&c| c as u32 >= 0x3400)
-        .any(|c| table.contains(&c))
+    let bits = &*TRADITIONAL;
+    let is_traditional = |i: usize| i < TABLE_END && bits[i / 64] & (1 << (i % 64)) != 0;
+    // Byte by byte: only three-byte sequences from U+3000 (lead bytes E3–EF) and four-byte
+    // ones can be Han characters, so ASCII and punctuation cost one comparison each.
+    let b = text.as_bytes();
+    let mut k = 0;
+    while k < b.len() {
+        let lead = b[k];
+        match lead {
+            0xE3..=0xEF if k + 2 < b.len() => {
+                let cp = (usize::from(lead & 0x0F) << 12)
+                    | (usize::from(b[k + 1] & 0x3F) << 6)
+                    | usize::from(b[k + 2] & 0x3F);
+                if cp >= 0x3400 && is_traditional(cp) {
+                    return true;
+                }
+                k += 3;
+            }
+            0xF0..=0xF4 if k + 3 < b.len() => {
+                let cp = (usize::from(lead & 0x07) << 18)
+                    | (usize::from(b[k + 1] & 0x3F) << 12)
+                    | (usize::from(b[k + 2] & 0x3F) << 6)
+                    | usize::from(b[k + 3] & 0x3F);
+                if is_traditional(cp) {
+                    return true;
+                }
+                k += 4;
+            }
+            0xC0..=0xDF => k += 2,
+            0xE0..=0xEF => k += 3,
+            _ => k += 1,
+        }
+    }
+    false
 }
 
 /// The text in simplified characters, line for line and character for character as long as
@@ -141,6 +178,15 @@ impl Printed {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn traditional_characters_are_found_anywhere() {
+        assert!(has_traditional("abc 123 這"));
+        assert!(has_traditional("全省國內"));
+        assert!(!has_traditional("全省国内生产总值 GDP 5% ，。"));
+        // Supplementary-plane Han and emoji are read whole, never mistaken.
+        assert!(!has_traditional("𠀀😀国"));
+    }
 
     #[test]
     fn simplified_text_is_left_alone() {
