@@ -91,6 +91,7 @@ static REVIEW: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{review_section}}"
 static PLAN: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{plan_section}}"));
 static YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(\d{4})\s*年").unwrap_or_else(|e| panic!("{e}")));
+static NATIONAL_SUBJECT: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{national_subject}}"));
 static VOICE_PROVINCE: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{voice_province}}"));
 static VOICE_CITY: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{voice_city}}"));
 static PAGE_DATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -109,6 +110,20 @@ pub fn resolve(doc: &mut Document) {
     let page_text = doc.page_cues.join("\n");
     let page_date = page_date(&doc.page_cues);
     let first_report = doc.articles.iter().position(|a| a.kind.is_report());
+    // A page of news alone: its publication line dates the first article (a dateline under
+    // the headline, `2026-02-12 16:05`).
+    if first_report.is_none() {
+        if let Some(a) = doc.articles.first_mut() {
+            if a.date.is_none() {
+                a.date.clone_from(&page_date);
+            }
+        }
+    }
+    for article in doc.articles.iter_mut().filter(|a| !a.kind.is_report()) {
+        if article.region.is_none() && speaks_for_the_country(article) {
+            article.region = regions::country().map(|c| c.short.to_owned());
+        }
+    }
     for (i, article) in doc.articles.iter_mut().enumerate() {
         // The page header speaks of the first report on the page; a running head of any.
         let page = if Some(i) == first_report || first_report.is_none() {
@@ -141,6 +156,31 @@ pub fn resolve(doc: &mut Document) {
         }
     }
     repeats::drop_repeats(doc);
+}
+
+/// Paragraphs of a news article read for whom it speaks of.
+const NEWS_OPENING: usize = 3;
+
+/// Whether a news article reports on the country as a whole: its headline or opening names the
+/// State Council or the National People's Congress (`national_subject` cues) and no province.
+fn speaks_for_the_country(article: &Article) -> bool {
+    let opening: Vec<&str> = [article.title.as_deref(), article.subtitle.as_deref()]
+        .into_iter()
+        .flatten()
+        .chain(
+            article
+                .blocks
+                .iter()
+                .take(NEWS_OPENING)
+                .map(|b| b.text.as_str()),
+        )
+        .collect();
+    opening.iter().any(|t| NATIONAL_SUBJECT.is_match(t))
+        && !opening.iter().any(|t| {
+            regions::mentions(t)
+                .iter()
+                .any(|m| m.region.level != Level::Country)
+        })
 }
 
 /// The first full date on a publication line of the page, as ISO.

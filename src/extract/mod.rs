@@ -49,6 +49,7 @@ static GENERIC: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{generic_subject}
 static SHARE: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{share_word}}"));
 static CHANGE_NOUN: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{change_noun}}"));
 static PERIOD_SPAN: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{period_span}}"));
+static TARGET_TOPIC: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{target_topic}}"));
 static PERIOD_SPAN_NOT: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{period_span_not}}"));
 /// A plan's name followed by words of time: `“十四五”时期`, `十四五以来`.
 static PLAN_TIME: LazyLock<Regex> = LazyLock::new(|| {
@@ -84,6 +85,16 @@ static CODE_RULES: LazyLock<Vec<CodeRule>> = LazyLock::new(|| {
             measure: Measure::parse(r[3]),
         })
         .collect()
+});
+
+/// The scope words an indicator rule allows before the indicator itself (全省, 今年).
+static SCOPE: LazyLock<Regex> = LazyLock::new(|| {
+    let scope = rows(INDICATORS)
+        .find(|r| r.first() == Some(&"scope"))
+        .and_then(|r| r.get(1).copied())
+        .unwrap_or("");
+    Regex::new(&format!("^{scope}"))
+        .unwrap_or_else(|e| panic!("bundled indicator scope is invalid: {e}"))
 });
 
 /// `(collective, parts)` from the `distributive` cues: 城乡 → 城镇, 农村.
@@ -170,6 +181,11 @@ struct Context<'a> {
     /// Character position where a target frame (`主要预期目标是：`) opens in the block: every
     /// figure after it in the paragraph is a target.
     frame: Option<usize>,
+    /// In a news article, the paragraph's first sentence speaks of targets (目标).
+    topic_target: bool,
+    /// In a news article, the indicator the paragraph or headline is about, for figures whose
+    /// own clause elides it (`海南的目标最高，为6%左右`).
+    topic: Option<&'a Topic>,
     clause: (usize, usize),
     segment: (usize, usize),
     sentence: (usize, usize),
@@ -211,6 +227,24 @@ impl ArticleExtractor<'_> {
         out: &mut Vec<Fact>,
         deadline: Option<std::time::Instant>,
     ) -> Result<(), TimeLimit> {
+        let news = !self.article.kind.is_report();
+        let headline_topic = news
+            .then(|| {
+                self.article
+                    .title
+                    .as_deref()
+                    .into_iter()
+                    .chain(
+                        self.article
+                            .blocks
+                            .iter()
+                            .filter(|b| b.kind == crate::structure::BlockType::Heading)
+                            .map(|b| b.text.as_str())
+                            .take(1),
+                    )
+                    .find_map(find_topic)
+            })
+            .flatten();
         for (b, block) in self.article.blocks.iter().enumerate() {
             if deadline.is_some_and(|d| std::time::Instant::now() > d) {
                 return Err(TimeLimit);
@@ -239,6 +273,14 @@ impl ArticleExtractor<'_> {
                 .map(|p| p.chars().collect::<Vec<char>>())
                 .filter(|p| p.len() == chars.len());
             let mentions = regions::mentions(&block.text);
+            let lead = block
+                .text
+                .split_inclusive(['。', '！', '？'])
+                .next()
+                .unwrap_or("");
+            let topic_target = news && TARGET_TOPIC.is_match(lead);
+            let block_topic = news.then(|| find_topic(lead)).flatten();
+            let topic = block_topic.as_ref().or(headline_topic.as_ref());
             let frame = TARGET_FRAME
                 .find(&block.text)
                 .map(|m| block.text[..m.start()].chars().count());
@@ -250,6 +292,8 @@ impl ArticleExtractor<'_> {
                     offsets: &offsets,
                     mentions: &mentions,
                     frame,
+                    topic_target,
+                    topic,
                     clause: bounds(&chars, q.num_start, is_clause_break),
                     segment: bounds(&chars, q.num_start, is_segment_break),
                     sentence: bounds(&chars, q.num_start, is_sentence_break),
@@ -278,7 +322,16 @@ impl ArticleExtractor<'_> {
                         indicator: fact.indicator.clone(),
                     });
                 }
-                out.push(fact);
+                let listed = listed_regions(q, &ctx);
+                if listed.len() > 1 {
+                    for region in listed {
+                        let mut each = fact.clone();
+                        each.region = Some(region);
+                        out.push(each);
+                    }
+                } else {
+                    out.push(fact);
+                }
             }
         }
         Ok(())
@@ -329,9 +382,23 @@ impl ArticleExtractor<'_> {
                 }
             }
         }
-        let (measure, direction) = measure(q, raw_before, &indicator, all, ctx);
+        let (mut measure, mut direction) = measure(q, raw_before, &indicator, all, ctx);
         let unit = q.unit.canonical.to_owned();
-        let code = indicator_code(&indicator, &unit, measure).map(str::to_owned);
+        let mut code = indicator_code(&indicator, &unit, measure).map(str::to_owned);
+        // A figure whose clause names no indicator is about the paragraph's or headline's.
+        if let Some(t) = ctx
+            .topic
+            .filter(|_| code.is_none() && is_elided(&indicator))
+        {
+            let rule = &CODE_RULES[t.rule];
+            if rule.units.is_empty() || rule.units.contains(&unit.as_str()) {
+                indicator.clone_from(&t.phrase);
+                code = Some(rule.code.to_owned());
+                if rule.measure == Some(Measure::Change) && measure == Measure::Level {
+                    (measure, direction) = (Measure::Change, Some(Direction::Up));
+                }
+            }
+        }
         let year = self.year(kind, ctx, q, section);
         let (period, year) = self.period(kind, year, ctx, q, all, block);
         let region = self.region(q, all, ctx);
@@ -374,6 +441,9 @@ impl ArticleExtractor<'_> {
         if ctx.frame.is_some_and(|f| f <= q.start) {
             return FactKind::Target;
         }
+        if ctx.topic_target && !self.dated_last_year(ctx) {
+            return FactKind::Target;
+        }
         if self.article.kind.is_report() {
             match section {
                 Some(Section::Review | Section::FiveYearReview) => return FactKind::Result,
@@ -387,6 +457,18 @@ impl ArticleExtractor<'_> {
         } else {
             FactKind::Result
         }
+    }
+
+    /// Whether the sentence dates its figures in the year before (去年, but not 比去年).
+    fn dated_last_year(&self, ctx: &Context) -> bool {
+        let sentence = ctx.slice(ctx.sentence.0, ctx.sentence.1);
+        LAST_YEAR.is_match(sentence)
+            && LAST_YEAR.find_iter(sentence).any(|m| {
+                !sentence[..m.start()]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| COMPARISON_BASE.contains(&c))
+            })
     }
 
     fn year(
@@ -403,15 +485,7 @@ impl ArticleExtractor<'_> {
         }
         let ry = self.ref_year?;
         // 去年 dates the figures after it; 比去年 (than last year) is a comparison, not a date.
-        let sentence = ctx.slice(ctx.sentence.0, ctx.sentence.1);
-        let last_year = LAST_YEAR.is_match(sentence)
-            && LAST_YEAR.find_iter(sentence).any(|m| {
-                !sentence[..m.start()]
-                    .chars()
-                    .next_back()
-                    .is_some_and(|c| COMPARISON_BASE.contains(&c))
-            });
-        if last_year {
+        if self.dated_last_year(ctx) {
             return Some(ry - 1);
         }
         if THIS_YEAR.is_match(sentence_before) && kind == FactKind::Target {
@@ -594,6 +668,66 @@ fn show_printed(fact: &mut Fact, analysed: &[char], printed: &[char], ctx: &Cont
     }
 }
 
+/// An indicator a news article speaks of: the phrase and its rule in `data/indicators.tsv`.
+#[derive(Debug, Clone)]
+struct Topic {
+    phrase: String,
+    rule: usize,
+}
+
+/// The first phrase of `text` that a core indicator rule reads (`经济增长` in
+/// `多省份公布今年经济增长目标`).
+fn find_topic(text: &str) -> Option<Topic> {
+    text.char_indices().find_map(|(at, _)| {
+        let rest = &text[at..];
+        let rule = CODE_SET.matches(rest).into_iter().next()?;
+        let m = CODE_RULES[rule].pattern.find(rest)?;
+        let phrase = SCOPE.find(m.as_str()).map_or(m.as_str(), |s| &m.as_str()[s.end()..]);
+        Some(Topic {
+            phrase: strip_trailing(phrase, "link_verb"),
+            rule,
+        })
+    })
+}
+
+/// Han characters an indicator may have and still name nothing (`等省份均`, `定为`).
+const ELIDED_MAX: usize = 4;
+
+/// Whether an indicator names nothing of its own: a few characters, or the word target.
+fn is_elided(indicator: &str) -> bool {
+    indicator.chars().filter(|&c| is_han(c)).count() <= ELIDED_MAX
+        || TARGET_TOPIC.is_match(indicator)
+}
+
+/// Places listed together at the head of a figure's clause, that the figure is about each of:
+/// `重庆、河北把目标设为5%以上`, `山东和江苏均为5%以上` (a `分别` list pairs them instead).
+fn listed_regions(q: &Quantity, ctx: &Context) -> Vec<String> {
+    let clause_start = ctx.offsets[ctx.clause.0];
+    let at = ctx.offsets[q.start];
+    let mut listed: Vec<String> = Vec::new();
+    let mut end = clause_start;
+    for m in ctx
+        .mentions
+        .iter()
+        .filter(|m| m.start >= clause_start && m.end <= at)
+    {
+        // Punctuation alone (、) joins, and so does a joining word (和, 与).
+        let between = trim_edges(&ctx.text[end..m.start]);
+        let joined =
+            between.is_empty() || !listed.is_empty() && cues("region_joiner").contains(&between);
+        if !joined {
+            break;
+        }
+        listed.push(m.region.short.to_owned());
+        end = m.end;
+    }
+    if listed.len() > 1 && respectively_slot_pos(ctx).is_none_or(|p| p > q.start) {
+        listed
+    } else {
+        Vec::new()
+    }
+}
+
 /// Whether a figure is where a change starts: `从874.6亿元增加到1112.4亿元`,
 /// `较“十三五”末的9323.1亿元增加…`, with a later figure in the same clause.
 fn is_start_value(q: &Quantity, all: &[Quantity], ctx: &Context) -> bool {
@@ -677,13 +811,32 @@ fn indicator<'a>(
 /// k-th number of a `分别` list belongs to the k-th item of the subject.
 /// In a clause with `分别`, the position of `分别`, the quantities listed after it, and the
 /// place of `q` among them.
+/// Where `分别` stands in the figure's clause.
+fn respectively_slot_pos(ctx: &Context) -> Option<usize> {
+    let clause = &ctx.chars[ctx.clause.0..ctx.clause.1];
+    Some(clause.windows(2).position(|w| w == ['分', '别'])? + ctx.clause.0)
+}
+
+/// Where the subject of a `分别` list starts: the figure's clause, or the clause before when
+/// the list opens its own (`安徽和江西采用区间目标，分别为5%—5.5%和5%-5.5%`).
+fn subject_start(ctx: &Context, pos: usize) -> usize {
+    let own = trim_edges(ctx.slice(ctx.clause.0, pos));
+    if !own.is_empty() || ctx.clause.0 <= ctx.sentence.0 {
+        return ctx.clause.0;
+    }
+    let before = ctx.clause.0.saturating_sub(1);
+    ctx.chars[ctx.sentence.0..before]
+        .iter()
+        .rposition(|&c| is_clause_break(c))
+        .map_or(ctx.sentence.0, |p| ctx.sentence.0 + p + 1)
+}
+
 fn respectively_slot<'q>(
     q: &Quantity,
     all: &'q [Quantity],
     ctx: &Context,
 ) -> Option<(usize, Vec<&'q Quantity>, usize)> {
-    let clause = &ctx.chars[ctx.clause.0..ctx.clause.1];
-    let pos = clause.windows(2).position(|w| w == ['分', '别'])? + ctx.clause.0;
+    let pos = respectively_slot_pos(ctx)?;
     if pos > q.start {
         return None;
     }
@@ -699,7 +852,7 @@ fn respectively_slot<'q>(
 fn respective_region(q: &Quantity, all: &[Quantity], ctx: &Context) -> Option<String> {
     let (pos, listed, k) = respectively_slot(q, all, ctx)?;
     let items: Vec<&str> = ctx
-        .slice(ctx.clause.0, pos)
+        .slice(subject_start(ctx, pos), pos)
         .split(['、', '和', '及'])
         .map(trim_edges)
         .filter(|s| !s.is_empty())
@@ -707,11 +860,14 @@ fn respective_region(q: &Quantity, all: &[Quantity], ctx: &Context) -> Option<St
     if items.len() != listed.len() {
         return None;
     }
+    // The last place may carry the predicate they share (江西采用区间目标).
+    let last = items.len() - 1;
     let places: Option<Vec<&regions::Region>> = items
         .iter()
-        .map(|item| {
+        .enumerate()
+        .map(|(i, item)| {
             let (region, end) = regions::leading(item)?;
-            matches!(&item[end..], "" | "省" | "市" | "区" | "州").then_some(region)
+            (i == last || matches!(&item[end..], "" | "省" | "市" | "区" | "州")).then_some(region)
         })
         .collect();
     places.map(|p| p[k].short.to_owned())
