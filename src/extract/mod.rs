@@ -186,6 +186,9 @@ struct Context<'a> {
     /// In a news article, the indicator the paragraph or headline is about, for figures whose
     /// own clause elides it (`海南的目标最高，为6%左右`).
     topic: Option<&'a Topic>,
+    /// A list set one item a paragraph (`2025年目标：` then `城镇新增就业 1,200 万人以上`, …):
+    /// what its lead and earlier items said of kind and year.
+    list: Option<ListContext>,
     clause: (usize, usize),
     segment: (usize, usize),
     sentence: (usize, usize),
@@ -214,6 +217,21 @@ fn bounds(chars: &[char], at: usize, is_break: fn(char) -> bool) -> (usize, usiz
         .position(|&c| is_break(c))
         .map_or(hi, |p| at + p);
     (start, end)
+}
+
+/// What a list's lead (`2025年目标：`) or its first dated item tells the items after it.
+#[derive(Debug, Clone, Copy, Default)]
+struct ListContext {
+    target: bool,
+    year: Option<i32>,
+}
+
+/// Longest paragraph, in characters, read as an item of a list or its lead.
+const LIST_ITEM_CHARS: usize = 40;
+
+/// A short paragraph without a sentence's end: a list item, or (ending in a colon) its lead.
+fn is_list_line(text: &str) -> bool {
+    text.chars().count() <= LIST_ITEM_CHARS && !text.contains(['。', '！', '？'])
 }
 
 struct Prev {
@@ -245,7 +263,32 @@ impl ArticleExtractor<'_> {
                     .find_map(find_topic)
             })
             .flatten();
+        let mut list: Option<ListContext> = None;
         for (b, block) in self.article.blocks.iter().enumerate() {
+            // A list's lead opens its context; an item keeps it and may date the rest; any
+            // other paragraph closes it.
+            let text = block.text.trim();
+            let in_list = if is_list_line(text) && text.ends_with(['：', ':']) {
+                list = Some(ListContext {
+                    target: TARGET_TOPIC.is_match(text) || TARGET_FRAME.is_match(text),
+                    year: named_year(text),
+                });
+                None
+            } else if is_list_line(text) {
+                let before = list;
+                if let Some(y) =
+                    named_year(text).filter(|_| text.starts_with(|c: char| c.is_ascii_digit()))
+                {
+                    list = Some(ListContext {
+                        target: before.is_some_and(|l| l.target),
+                        year: Some(y),
+                    });
+                }
+                before
+            } else {
+                list = None;
+                None
+            };
             if deadline.is_some_and(|d| std::time::Instant::now() > d) {
                 return Err(TimeLimit);
             }
@@ -294,6 +337,7 @@ impl ArticleExtractor<'_> {
                     frame,
                     topic_target,
                     topic,
+                    list: in_list,
                     clause: bounds(&chars, q.num_start, is_clause_break),
                     segment: bounds(&chars, q.num_start, is_segment_break),
                     sentence: bounds(&chars, q.num_start, is_sentence_break),
@@ -349,7 +393,10 @@ impl ArticleExtractor<'_> {
         section: Option<Section>,
         prev: Option<&Prev>,
     ) -> Fact {
-        let kind = self.kind(q, ctx, section);
+        let mut kind = self.kind(q, ctx, section);
+        if ctx.list.is_some_and(|l| l.target) && kind == FactKind::Result {
+            kind = FactKind::Target;
+        }
         let (mut indicator, raw_before) = indicator(q, before, all, ctx);
         // An elided subject takes the one before it in the sentence: 河南设为5.5%左右, and
         // 实现地区生产总值3.2万亿元、增长5.1% (增长 of the 地区生产总值).
@@ -399,7 +446,11 @@ impl ArticleExtractor<'_> {
                 }
             }
         }
-        let year = self.year(kind, ctx, q, section);
+        let own_year = named_year(ctx.slice(ctx.sentence.0, q.start));
+        let year = match ctx.list.and_then(|l| l.year) {
+            Some(y) if own_year.is_none() => Some(y),
+            _ => self.year(kind, ctx, q, section),
+        };
         let (period, year) = self.period(kind, year, ctx, q, all, block);
         let region = self.region(q, all, ctx);
         Fact {
@@ -682,7 +733,9 @@ fn find_topic(text: &str) -> Option<Topic> {
         let rest = &text[at..];
         let rule = CODE_SET.matches(rest).into_iter().next()?;
         let m = CODE_RULES[rule].pattern.find(rest)?;
-        let phrase = SCOPE.find(m.as_str()).map_or(m.as_str(), |s| &m.as_str()[s.end()..]);
+        let phrase = SCOPE
+            .find(m.as_str())
+            .map_or(m.as_str(), |s| &m.as_str()[s.end()..]);
         Some(Topic {
             phrase: strip_trailing(phrase, "link_verb"),
             rule,

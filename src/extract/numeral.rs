@@ -30,6 +30,12 @@ pub fn cn_multiplier(c: char) -> Option<f64> {
     })
 }
 
+/// A large unit written after Arabic digits only: Taiwan usage's 兆 (10¹², 万亿 on the
+/// mainland: `1.43 兆斤`). Never read inside a Chinese numeral, where 兆 is a word.
+pub fn large_multiplier_after_digits(c: char) -> Option<f64> {
+    (c == '兆').then_some(1e12)
+}
+
 pub fn is_cn_numeral_char(c: char) -> bool {
     cn_digit(c).is_some() || cn_multiplier(c).is_some()
 }

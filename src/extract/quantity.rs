@@ -7,7 +7,8 @@
 
 use super::model::Qualifier;
 use super::numeral::{
-    cn_digit, cn_multiplier, digit, is_cn_numeral_char, parse_arabic, parse_chinese,
+    cn_digit, cn_multiplier, digit, is_cn_numeral_char, large_multiplier_after_digits,
+    parse_arabic, parse_chinese,
 };
 use crate::lexicon::{cue_regex, cues, rows};
 use regex::Regex;
@@ -234,6 +235,10 @@ const NAME_QUOTE_MAX: usize = 8;
 fn in_short_quote(chars: &[char]) -> Vec<bool> {
     let mut marks = vec![false; chars.len()];
     for (i, &c) in chars.iter().enumerate() {
+        // A quoted figure (目标「5%左右」) is a figure, not a name.
+        if chars.get(i + 1).is_some_and(|&d| digit(d).is_some()) {
+            continue;
+        }
         if let Some(&(_, close)) = QUOTE_PAIRS.iter().find(|(o, _)| *o == c) {
             let end = chars[i + 1..]
                 .iter()
@@ -409,7 +414,10 @@ fn quantity_at(chars: &[char], i: usize, number: &Number, quoted: &[bool]) -> Op
         {
             break; // 千瓦时 is a unit, not 千 × 瓦时
         }
-        if let Some(m) = cn_multiplier(c).filter(|&m| !number.chinese && m >= 100.0) {
+        if let Some(m) = cn_multiplier(c)
+            .or_else(|| large_multiplier_after_digits(c))
+            .filter(|&m| !number.chinese && m >= 100.0)
+        {
             value *= m;
             j += 1;
         } else if matches!(c, '余' | '多')

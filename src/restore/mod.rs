@@ -215,7 +215,16 @@ pub fn restore_layout(text: &str, layout: Layout) -> Restored {
             }
         })
         .collect();
-    let columns = column_widths(&body.iter().map(|(_, l)| l.width).collect::<Vec<_>>());
+    let widths: Vec<f32> = body.iter().map(|(_, l)| l.width).collect();
+    let columns = column_widths(&widths);
+    let ragged = ragged_lines(&widths);
+    // Where hardly any line is full, a short line of a figure without punctuation is an item
+    // of a list set one a line (`城镇新增就业 1,256 万人`), not a piece of wrapped prose.
+    let item: Vec<bool> = body
+        .iter()
+        .zip(&ragged)
+        .map(|(&(_, l), widest)| widest.is_some_and(|w| is_list_item(l, w)))
+        .collect();
     // Indentation marks paragraph starts only where it is rare: a layout that indents every
     // line says nothing by it.
     let indented = body.iter().filter(|(_, l)| l.indented).count();
@@ -240,7 +249,11 @@ pub fn restore_layout(text: &str, layout: Layout) -> Restored {
         } else {
             SHORT_BY
         };
-        let short = line.width < reference - short_by && !is_justified(line.text);
+        // An item ends its paragraph, and so does the line before an item unless it breaks
+        // off mid-clause.
+        let list_end =
+            item[k] || (item.get(k + 1) == Some(&true) && !line.text.ends_with(['，', '、', '；']));
+        let short = (line.width < reference - short_by || list_end) && !is_justified(line.text);
         prev_short = short;
         all_short &= short;
         let next = body.get(k + 1);
@@ -283,6 +296,53 @@ fn column_widths(widths: &[f32]) -> Vec<f32> {
             window[window.len() / 2]
         })
         .collect()
+}
+
+/// Share of a window's lines that must be full (within two em of the widest: half-width
+/// digits make full lines differ by an em) for its lines to have been wrapped at a column.
+const FULL_SHARE: f32 = 0.25;
+/// Fewest lines in a window before raggedness tells anything.
+const RAGGED_MIN_LINES: usize = 6;
+/// Widest list item, in em.
+const LIST_ITEM_MAX: f32 = 16.0;
+/// A list item states a figure near its end: a digit among its last characters.
+const ITEM_FIGURE_TAIL: usize = 8;
+
+/// For each line standing among lines of which hardly any is full, the width of the widest.
+fn ragged_lines(widths: &[f32]) -> Vec<Option<f32>> {
+    (0..widths.len())
+        .map(|i| {
+            let lo = i.saturating_sub(WIDTH_WINDOW);
+            let hi = (i + WIDTH_WINDOW + 1).min(widths.len());
+            let window = &widths[lo..hi];
+            if window.len() < RAGGED_MIN_LINES {
+                return None;
+            }
+            let widest = window.iter().copied().fold(0.0, f32::max);
+            let full = window.iter().filter(|&&w| w >= widest - SHORT_BY).count();
+            ((full as f32) < FULL_SHARE * window.len() as f32).then_some(widest)
+        })
+        .collect()
+}
+
+/// A line of a list of figures among ragged lines: well short of the widest, no punctuation
+/// (an ASCII comma is a thousands separator: 1,256), a figure near its end.
+fn is_list_item(line: &Line, widest: f32) -> bool {
+    // A heading (numbered, or printed twice over) may break across lines after a digit.
+    !starts_with_heading_number(line.text)
+        && !doubling::is_doubled_text(line.text)
+        && line.width < LIST_ITEM_MAX
+        && line.width < widest - 2.0 * SHORT_BY
+        && !line
+            .text
+            .chars()
+            .any(|c| (is_clause_punct(c) && c != ',') || is_terminal(c) || c == '、')
+        && line
+            .text
+            .chars()
+            .rev()
+            .take(ITEM_FIGURE_TAIL)
+            .any(|c| c.is_ascii_digit())
 }
 
 /// Decides whether the paragraph built so far (`current`, its last line `short` or not)

@@ -15,6 +15,27 @@ type Case = (
 use Qualifier::{Approx as A, AtLeast as L, AtMost as M, Exact as E, Range as R};
 
 const CASES: &[Case] = &[
+    // Taiwan usage: 兆 after digits is 10^12; 兆瓦 stays a unit
+    (
+        "國內生產毛額達134.9兆元",
+        "134.9兆元",
+        1.349e14,
+        "元",
+        E,
+        None,
+    ),
+    ("糧食產量1.43兆斤", "1.43兆斤", 1.43e12, "斤", E, None),
+    ("新增装机100兆瓦", "100兆瓦", 100.0, "兆瓦", E, None),
+    // A quoted figure is a figure, not a name
+    ("GDP增长目标「5%左右」", "5%左右", 5.0, "%", A, None),
+    (
+        "人均预期寿命提高到80岁以上",
+        "80岁以上",
+        80.0,
+        "岁",
+        L,
+        None,
+    ),
     // Arabic numbers with units and measure words
     ("新培育高新技术企业1599家", "1599家", 1599.0, "家", E, None),
     ("专精特新中小企业626家", "626家", 626.0, "家", E, None),
