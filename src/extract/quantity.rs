@@ -106,6 +106,7 @@ fn starts_with(chars: &[char], at: usize, s: &str) -> bool {
 static CUE_CHARS: LazyLock<HashMap<&'static str, Vec<Vec<char>>>> = LazyLock::new(|| {
     [
         "qualifier_approx_pre",
+        "qualifier_at_least_pre_cn",
         "qualifier_at_least_pre",
         "qualifier_at_most_pre",
         "qualifier_approx_post",
@@ -218,7 +219,18 @@ fn read_chinese(chars: &[char], i: usize) -> Option<Number> {
         }
     }
     let s: String = chars[i..j].iter().collect();
-    let value = parse_chinese(&s)?;
+    let mut value = parse_chinese(&s)?;
+    // A decimal before a large unit: 三点五万 is 35000.
+    if s.contains('点') {
+        while let Some(m) = chars
+            .get(j)
+            .and_then(|&c| cn_multiplier(c))
+            .filter(|&m| m >= 1e4)
+        {
+            value *= m;
+            j += 1;
+        }
+    }
     Some(Number {
         end: j,
         value,
@@ -483,7 +495,7 @@ fn quantity_at(chars: &[char], i: usize, number: &Number, quoted: &[bool]) -> Op
     if number.chinese
         && number.bare_place
         && qualifier.is_none()
-        && prefix_qualifier(chars, i).is_none()
+        && prefix_qualifier(chars, i, true).is_none()
     {
         // 百, 千 alone only count with a bound or approximation: 百余家, 近千亿元.
         if chars.get(i).is_none_or(|&c| c != '十') {
@@ -526,7 +538,7 @@ fn quantity_at(chars: &[char], i: usize, number: &Number, quoted: &[bool]) -> Op
             start = p;
         }
     }
-    if let Some((q, len)) = prefix_qualifier(chars, start) {
+    if let Some((q, len)) = prefix_qualifier(chars, start, number.chinese) {
         if qualifier.is_none() {
             qualifier = Some(q);
         }
@@ -600,12 +612,17 @@ fn spelled_percent(chars: &[char], i: usize) -> Option<Quantity> {
     })
 }
 
-fn prefix_qualifier(chars: &[char], at: usize) -> Option<(Qualifier, usize)> {
+/// The qualifier written before a number; `chinese` numbers also take the ones that only
+/// qualify a Chinese numeral (数百家: 数 after 人 in 人数120万 is a word's end).
+fn prefix_qualifier(chars: &[char], at: usize, chinese: bool) -> Option<(Qualifier, usize)> {
+    let chinese_only = [("qualifier_at_least_pre_cn", Qualifier::AtLeast)];
     [
         ("qualifier_at_most_pre", Qualifier::AtMost),
         ("qualifier_at_least_pre", Qualifier::AtLeast),
         ("qualifier_approx_pre", Qualifier::Approx),
     ]
+    .into_iter()
+    .chain(chinese_only.into_iter().filter(|_| chinese))
     .into_iter()
     .filter_map(|(cat, q)| cue_before(chars, at, cat).map(|len| (q, len)))
     .max_by_key(|&(_, len)| len)

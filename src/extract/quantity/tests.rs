@@ -26,6 +26,11 @@ const CASES: &[Case] = &[
     ),
     ("糧食產量1.43兆斤", "1.43兆斤", 1.43e12, "斤", E, None),
     ("新增装机100兆瓦", "100兆瓦", 100.0, "兆瓦", E, None),
+    // Chinese decimals before a large unit; 约为; 数 only before a Chinese numeral
+    ("就业三点五万人", "三点五万人", 35000.0, "人", E, None),
+    ("增速约为5%", "约为5%", 5.0, "%", A, None),
+    ("参保人数120万人", "120万人", 1.2e6, "人", E, None),
+    ("数百家企业", "数百家", 100.0, "家", L, None),
     // A quoted figure is a figure, not a name
     ("GDP增长目标「5%左右」", "5%左右", 5.0, "%", A, None),
     (
@@ -285,6 +290,8 @@ const CASES: &[Case] = &[
     ("排名前移3位", "前移3位", 3.0, "位", E, None),
     ("排名第二", "第二", 2.0, "位", E, None),
     ("位列全球第10名", "全球第10名", 10.0, "位", E, None),
+    ("增速居西部第三", "第三", 3.0, "位", E, None),
+    ("综合实力列第5位", "第5位", 5.0, "位", E, None),
     // spacing and separators the restorer leaves
     ("城乡居民收入分别增长4.1%、6%", "4.1%", 4.1, "%", E, None),
     (
