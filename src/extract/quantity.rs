@@ -623,7 +623,6 @@ fn prefix_qualifier(chars: &[char], at: usize, chinese: bool) -> Option<(Qualifi
     ]
     .into_iter()
     .chain(chinese_only.into_iter().filter(|_| chinese))
-    .into_iter()
     .filter_map(|(cat, q)| cue_before(chars, at, cat).map(|len| (q, len)))
     .max_by_key(|&(_, len)| len)
 }
