@@ -1,4 +1,5 @@
-//! China's regions from `data/regions.tsv`: finding them named in text.
+//! China's administrative divisions from `data/regions.tsv`: finding them named in text, and
+//! their official codes.
 
 use crate::lexicon::rows;
 use regex::Regex;
@@ -12,6 +13,7 @@ pub enum Level {
     Country,
     Province,
     Prefecture,
+    County,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,9 +21,18 @@ pub struct Region {
     pub name: &'static str,
     pub short: &'static str,
     pub level: Level,
-    /// The province a prefecture belongs to (its short name); empty for provinces.
+    /// The province a prefecture or county belongs to (its short name); empty for provinces.
     pub province: &'static str,
     pub ambiguous: bool,
+    /// The official administrative division code (`130000`, `130100`, `130102`); `000000`
+    /// for the country.
+    pub code: &'static str,
+    /// The full and short names in traditional characters.
+    pub traditional: (&'static str, &'static str),
+    /// Only the full name is a mention (county-level divisions).
+    full_only: bool,
+    /// The full name is shared by several divisions, or too short to tell: no mention at all.
+    shared: bool,
 }
 
 /// A region named in a text, at byte offsets `start..end`.
@@ -49,24 +60,49 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
             Some("country") => Level::Country,
             Some("province") => Level::Province,
             Some("prefecture") => Level::Prefecture,
+            Some("county") => Level::County,
             _ => continue,
         };
+        let col = |i: usize| row.get(i).copied().unwrap_or_default();
+        let flag = |f: &str| col(4).split(',').any(|x| x == f);
         regions.push(Region {
-            name: row.get(1).copied().unwrap_or_default(),
-            short: row.get(2).copied().unwrap_or_default(),
+            name: col(1),
+            short: col(2),
             level,
-            province: row.get(3).copied().unwrap_or_default(),
-            ambiguous: row.get(4).is_some_and(|f| f.contains("ambiguous")),
+            province: col(3),
+            ambiguous: flag("ambiguous"),
+            code: col(5),
+            traditional: (col(6), col(7)),
+            full_only: flag("full_only"),
+            shared: flag("shared"),
         });
     }
     let mut by_form = HashMap::new();
+    // Provinces and prefectures first, in both scripts, then counties by their full names:
+    // a county never takes a name a larger division already has.
     for (i, r) in regions.iter().enumerate() {
-        if r.level == Level::Country {
+        if r.level == Level::Country || r.level == Level::County {
             continue;
         }
-        by_form.entry(r.name).or_insert(i);
+        for name in [r.name, r.traditional.0] {
+            if !name.is_empty() {
+                by_form.entry(name).or_insert(i);
+            }
+        }
         if !r.ambiguous {
-            by_form.entry(r.short).or_insert(i);
+            for short in [r.short, r.traditional.1] {
+                if !short.is_empty() {
+                    by_form.entry(short).or_insert(i);
+                }
+            }
+        }
+    }
+    for (i, r) in regions.iter().enumerate() {
+        if r.level == Level::County && !r.shared {
+            by_form.entry(r.name).or_insert(i);
+            if !r.full_only && !r.ambiguous {
+                by_form.entry(r.short).or_insert(i);
+            }
         }
     }
     let mut forms: Vec<&str> = by_form.keys().copied().collect();
@@ -124,6 +160,21 @@ pub fn lookup(name: &str) -> Option<&'static Region> {
         return Some(&t.regions[i]);
     }
     t.regions.iter().find(|r| r.name == name || r.short == name)
+}
+
+/// The official code of a region given by its canonical short name (`河北` → `130000`).
+pub fn code_of(short: &str) -> Option<&'static str> {
+    let t = &*TABLE;
+    let r = match t.by_form.get(short) {
+        Some(&i) => &t.regions[i],
+        None => t.regions.iter().find(|r| r.short == short)?,
+    };
+    (!r.code.is_empty()).then_some(r.code)
+}
+
+/// Every division of a level, for coverage checks and listings.
+pub fn all(level: Level) -> impl Iterator<Item = &'static Region> {
+    TABLE.regions.iter().filter(move |r| r.level == level)
 }
 
 /// The country row (`全国`), for national reports.
@@ -184,6 +235,42 @@ mod tests {
     fn shared_short_name_resolves_to_the_province() {
         assert_eq!(lookup("吉林").map(|r| r.level), Some(Level::Province));
         assert_eq!(lookup("吉林市").map(|r| r.level), Some(Level::Prefecture));
+    }
+
+    #[test]
+    fn every_province_level_division_in_three_forms_with_its_code() {
+        let provinces: Vec<&Region> = all(Level::Province).collect();
+        assert_eq!(provinces.len(), 34);
+        for p in &provinces {
+            assert_eq!(p.code.len(), 6, "{p:?}");
+            assert!(p.code.ends_with("0000"), "{p:?}");
+            // Full, short and traditional forms all name it.
+            for form in [p.name, p.short, p.traditional.0, p.traditional.1] {
+                assert_eq!(lookup(form).map(|r| r.code), Some(p.code), "{form}");
+            }
+        }
+        assert_eq!(shorts("宁夏回族自治区、新疆维吾尔自治区"), ["宁夏", "新疆"]);
+        assert_eq!(
+            shorts("遼寧、江蘇、廣西壯族自治區"),
+            ["辽宁", "江苏", "广西"]
+        );
+        assert_eq!(shorts("香港特别行政区"), ["香港"]);
+        assert_eq!(code_of("全国"), Some("000000"));
+    }
+
+    #[test]
+    fn county_level_divisions_with_their_codes() {
+        let counties: Vec<&Region> = all(Level::County).collect();
+        assert!(counties.len() >= 2800, "{}", counties.len());
+        assert!(counties
+            .iter()
+            .all(|c| c.code.len() == 6 && !c.province.is_empty()));
+        // A county is named by its full name; one whose name several share names none.
+        assert_eq!(shorts("昆山市经济总量"), ["昆山"]);
+        assert_eq!(code_of("昆山"), Some("320583"));
+        assert!(shorts("朝阳区").is_empty());
+        // A county never takes a name a province or prefecture has.
+        assert_eq!(lookup("吉林").map(|r| r.level), Some(Level::Province));
     }
 
     #[test]

@@ -266,6 +266,7 @@ const COLUMNS: &[(&str, &str, bool)] = &[
     ("page_x", "float64", true),
     ("page_y", "float64", true),
     ("period", "string", true),
+    ("region_code", "string", true),
 ];
 /// A chunk closes before any string column passes this many bytes, far below the 2 GiB that
 /// 32-bit Arrow offsets allow.
@@ -305,7 +306,7 @@ impl Table {
     fn push(&mut self, path: &str, f: &Fact) {
         self.rows += 1;
         let period = f.period.map(|p| p.to_string());
-        let strings: [Option<&str>; 12] = [
+        let strings: [Option<&str>; 13] = [
             Some(path),
             Some(&f.text),
             Some(f.unit.as_str()).filter(|u| !u.is_empty()),
@@ -318,6 +319,7 @@ impl Table {
             f.code.as_deref(),
             Some(&f.sentence),
             period.as_deref(),
+            f.region_code.as_deref(),
         ];
         for (col, s) in self.strings.iter_mut().zip(strings) {
             col.push(s);
@@ -366,6 +368,7 @@ impl Table {
             self.page_x.buffers(),
             self.page_y.buffers(),
             string(), // period
+            string(), // region_code
         ]
     }
 }

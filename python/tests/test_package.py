@@ -91,7 +91,7 @@ def test_facts_table_has_the_export_columns_and_the_facts_of_each_document(sampl
     assert table.column_names == [
         "path", "article", "block", "line", "text", "value", "value_high", "unit",
         "qualifier", "measure", "direction", "kind", "region", "indicator", "code", "year",
-        "optional", "sentence", "page", "page_x", "page_y", "period",
+        "optional", "sentence", "page", "page_x", "page_y", "period", "region_code",
     ]
     rows = table.to_pylist()
     want = []

@@ -22,7 +22,7 @@ def rows_of(table):
     """Rows as sorted tuples of the export columns; NaN and None alike."""
     columns = ["path", "article", "block", "line", "text", "value", "value_high", "unit",
                "qualifier", "measure", "direction", "kind", "region", "indicator", "code",
-               "year", "optional", "sentence", "page", "page_x", "page_y", "period"]
+               "year", "optional", "sentence", "page", "page_x", "page_y", "period", "region_code"]
     data = table.select(columns).to_pydict()
     out = []
     for i in range(table.num_rows):

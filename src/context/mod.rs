@@ -353,7 +353,8 @@ fn resolve_report(article: &mut Article, page: &str) {
             let short = match (level, v.value.level) {
                 // A report that says 全省 speaks for a province: a city it names counts for
                 // its province.
-                (Some(Level::Province), Level::Prefecture) => v.value.province,
+                (Some(Level::Province), Level::Prefecture | Level::County) => v.value.province,
+                (Some(Level::Prefecture), Level::County) => return None,
                 (Some(Level::Prefecture), Level::Province) => return None,
                 _ => v.value.short,
             };

@@ -155,6 +155,11 @@ pub fn facts_until(
         .run(&mut out, deadline)?;
     }
     for fact in &mut out {
+        fact.region_code = fact
+            .region
+            .as_deref()
+            .and_then(regions::code_of)
+            .map(str::to_owned);
         if let Some(o) = doc.origins.get((fact.line as usize).wrapping_sub(1)) {
             fact.page = Some(o.page);
             let tenth = |v: f32| (f64::from(v) * 10.0).round() / 10.0;
@@ -464,6 +469,7 @@ impl ArticleExtractor<'_> {
             direction,
             kind,
             region,
+            region_code: None,
             indicator,
             code,
             year,

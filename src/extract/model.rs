@@ -78,6 +78,9 @@ pub struct Fact {
     pub direction: Option<Direction>,
     pub kind: FactKind,
     pub region: Option<String>,
+    /// The official administrative division code of `region` (`130000`; `000000` for 全国).
+    #[serde(default)]
+    pub region_code: Option<String>,
     pub indicator: String,
     pub code: Option<String>,
     pub year: Option<i32>,

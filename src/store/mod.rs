@@ -157,7 +157,7 @@ impl PeriodFilter {
 const FACT_SELECT: &str = "SELECT f.id, f.doc_id, d.path, a.kind, a.title, f.article_idx,
         f.block_idx, f.text, f.value, f.value_high, f.unit, f.qualifier, f.measure, f.direction,
         f.kind, f.region, f.indicator, f.code, f.year, f.optional, f.sentence, f.char_start,
-        f.char_end, f.line, a.region, f.page, f.page_x, f.page_y, f.period
+        f.char_end, f.line, a.region, f.page, f.page_x, f.page_y, f.period, f.region_code
      FROM facts f JOIN documents d ON d.id = f.doc_id
      JOIN articles a ON a.doc_id = f.doc_id AND a.idx = f.article_idx WHERE 1=1";
 

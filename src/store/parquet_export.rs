@@ -35,6 +35,7 @@ message fact {
   OPTIONAL DOUBLE page_x;
   OPTIONAL DOUBLE page_y;
   OPTIONAL BYTE_ARRAY period (UTF8);
+  OPTIONAL BYTE_ARRAY region_code (UTF8);
 }";
 
 fn strings<'a>(it: impl Iterator<Item = &'a str>) -> Vec<ByteArray> {
@@ -120,11 +121,12 @@ pub fn write_facts_parquet<W: Write + Send>(
                         13 => Some(x.indicator.clone()),
                         14 => x.code.clone(),
                         21 => x.period.map(|p| p.to_string()),
+                        22 => x.region_code.clone(),
                         _ => Some(x.sentence.clone()),
                     }
                 };
                 let cells: Vec<Option<String>> = (0..n).map(cell).collect();
-                if matches!(c, 7 | 10 | 12 | 14 | 21) {
+                if matches!(c, 7 | 10 | 12 | 14 | 21 | 22) {
                     let (v, d) = optional(&cells);
                     w.write_batch(&strings(v.iter().map(String::as_str)), Some(&d), None)?;
                 } else {

@@ -82,6 +82,8 @@ ALTER TABLE documents ADD COLUMN url TEXT;
     r#"
 -- Version 3: the span of years a five-year figure is about ("2021-2025"; NULL for one year).
 ALTER TABLE facts ADD COLUMN period TEXT;
+-- and the official code of the fact's region ("130000"; "000000" for the whole country).
+ALTER TABLE facts ADD COLUMN region_code TEXT;
 "#,
 ];
 
@@ -302,9 +304,9 @@ impl SqliteStore {
             let mut fact = tx.prepare_cached(
                 "INSERT INTO facts (doc_id, article_idx, block_idx, text, value, value_high, unit,
                  qualifier, measure, direction, kind, region, indicator, code, year, optional,
-                 sentence, char_start, char_end, line, page, page_x, page_y, period)
+                 sentence, char_start, char_end, line, page, page_x, page_y, period, region_code)
                  VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,
-                         ?21,?22,?23,?24)",
+                         ?21,?22,?23,?24,?25)",
             )?;
             for f in &doc.facts {
                 fact.execute(params![
@@ -331,7 +333,8 @@ impl SqliteStore {
                     f.page,
                     f.page_xy.map(|p| p[0]),
                     f.page_xy.map(|p| p[1]),
-                    f.period.map(|p| p.to_string())
+                    f.period.map(|p| p.to_string()),
+                    f.region_code
                 ])?;
             }
         }
@@ -608,6 +611,7 @@ fn stored_fact(r: &Row) -> rusqlite::Result<StoredFact> {
             direction: direction.as_deref().and_then(Direction::parse),
             kind: FactKind::parse(&kind).ok_or_else(|| bad(14, "kind"))?,
             region: r.get(15)?,
+            region_code: r.get(29)?,
             indicator: r.get(16)?,
             code: r.get(17)?,
             year: r.get(18)?,

@@ -95,6 +95,8 @@ CREATE INDEX facts_doc ON facts(doc_id);
     r#"
 -- Version 2: the span of years a five-year figure is about ("2021-2025"; NULL for one year).
 ALTER TABLE facts ADD COLUMN period TEXT;
+-- and the official code of the fact's region ("130000"; "000000" for the whole country).
+ALTER TABLE facts ADD COLUMN region_code TEXT;
 "#,
 ];
 
@@ -426,6 +428,7 @@ struct Rows {
     f_x: Vec<Option<f64>>,
     f_y: Vec<Option<f64>>,
     f_period: Vec<Option<String>>,
+    f_region_code: Vec<Option<String>>,
 }
 
 impl Rows {
@@ -496,6 +499,7 @@ impl Rows {
             self.f_x.push(f.page_xy.map(|p| p[0]));
             self.f_y.push(f.page_xy.map(|p| p[1]));
             self.f_period.push(f.period.map(|p| p.to_string()));
+            self.f_region_code.push(f.region_code.clone());
         }
     }
 
@@ -555,12 +559,13 @@ impl Rows {
             tx.execute(
                 "INSERT INTO facts (doc_id, article_idx, block_idx, text, value, value_high, unit,
                      qualifier, measure, direction, kind, region, indicator, code, year, optional,
-                     sentence, char_start, char_end, line, page, page_x, page_y, period)
+                     sentence, char_start, char_end, line, page, page_x, page_y, period,
+                     region_code)
                  SELECT * FROM UNNEST($1::bigint[], $2::bigint[], $3::bigint[], $4::text[],
                      $5::float8[], $6::float8[], $7::text[], $8::text[], $9::text[], $10::text[],
                      $11::text[], $12::text[], $13::text[], $14::text[], $15::int[],
                      $16::boolean[], $17::text[], $18::bigint[], $19::bigint[], $20::bigint[],
-                     $21::bigint[], $22::float8[], $23::float8[], $24::text[])",
+                     $21::bigint[], $22::float8[], $23::float8[], $24::text[], $25::text[])",
                 &[
                     &self.f_doc,
                     &self.f_article,
@@ -586,6 +591,7 @@ impl Rows {
                     &self.f_x,
                     &self.f_y,
                     &self.f_period,
+                    &self.f_region_code,
                 ],
             )?;
         }
@@ -880,6 +886,7 @@ fn stored_fact(r: &Row) -> Result<StoredFact, StoreError> {
             direction: direction.and_then(Direction::parse),
             kind: FactKind::parse(kind).ok_or_else(|| bad("kind", kind))?,
             region: r.get(15),
+            region_code: r.get(29),
             indicator: r.get(16),
             code: r.get(17),
             year: r.get(18),
