@@ -174,3 +174,24 @@ fn whole_reports_meet_the_floors() {
         );
     }
 }
+
+#[test]
+fn press_and_traditional_script_meet_the_floors() {
+    let Some(shared) = shared() else { return };
+    let r = evaluate(&shared, "press,hant");
+    let totals = &r["totals"];
+    assert_eq!(totals["inputs_with_errors"], 0, "{totals}");
+    assert!(num(&totals["pooled_strict_f1"]) >= 0.95, "{totals}");
+    let inputs = r["inputs"].as_array().expect("inputs");
+    assert!(inputs.len() >= 12, "{}", inputs.len());
+    for input in inputs {
+        assert!(num(&input["strict_f1"]) >= 0.85, "{input}");
+    }
+    // A report in traditional characters gives the facts of its simplified page.
+    let twins = evaluate(&shared, "page,hant");
+    assert!(
+        num(&twins["totals"]["shape_agreement"]) >= 0.98,
+        "{}",
+        twins["totals"]
+    );
+}
