@@ -325,9 +325,106 @@ static VISIBLE_DATE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("regex")
 });
 
+/// Deepest nesting of container elements kept. The HTML tree builder scans its stack of
+/// open elements on every tag, so a page nested hundreds of thousands deep (hostile, or a
+/// broken template) would take minutes; no real page nests this deep.
+const MAX_NESTING: usize = 256;
+
+/// Container elements that are always closed explicitly, so their depth can be counted from
+/// the tags alone (`<p>`, `<li>`, `<td>` close implicitly and are never dropped).
+const CONTAINERS: &[&str] = &[
+    "div",
+    "span",
+    "section",
+    "article",
+    "font",
+    "center",
+    "blockquote",
+    "a",
+    "b",
+    "i",
+    "u",
+    "em",
+    "strong",
+    "small",
+    "big",
+    "ul",
+    "ol",
+    "table",
+    "tbody",
+    "form",
+    "label",
+    "main",
+    "aside",
+    "header",
+    "footer",
+    "nav",
+];
+
+/// The page with container tags deeper than [`MAX_NESTING`] taken out (their text stays); the
+/// page itself where nothing is that deep. One pass over the markup.
+fn bound_nesting(html: &str) -> std::borrow::Cow<'_, str> {
+    let tag_name = |rest: &str| -> String {
+        rest.chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .map(|c| c.to_ascii_lowercase())
+            .collect()
+    };
+    // First pass: how deep does it go?
+    let mut depth = 0usize;
+    let mut deepest = 0usize;
+    for (i, _) in html.match_indices('<') {
+        let rest = &html[i + 1..];
+        if let Some(close) = rest.strip_prefix('/') {
+            if CONTAINERS.contains(&tag_name(close).as_str()) {
+                depth = depth.saturating_sub(1);
+            }
+        } else if CONTAINERS.contains(&tag_name(rest).as_str()) {
+            depth += 1;
+            deepest = deepest.max(depth);
+        }
+    }
+    if deepest <= MAX_NESTING {
+        return std::borrow::Cow::Borrowed(html);
+    }
+    // Second pass: drop the tags beyond the bound, opening and closing alike.
+    let mut out = String::with_capacity(html.len());
+    let mut kept_upto = 0;
+    let mut depth = 0usize;
+    for (i, _) in html.match_indices('<') {
+        if i < kept_upto {
+            continue;
+        }
+        let rest = &html[i + 1..];
+        let (closing, name) = match rest.strip_prefix('/') {
+            Some(close) => (true, tag_name(close)),
+            None => (false, tag_name(rest)),
+        };
+        if !CONTAINERS.contains(&name.as_str()) {
+            continue;
+        }
+        let deep = if closing {
+            let d = depth;
+            depth = depth.saturating_sub(1);
+            d > MAX_NESTING
+        } else {
+            depth += 1;
+            depth > MAX_NESTING
+        };
+        if deep {
+            let end = rest.find('>').map_or(html.len(), |e| i + 1 + e + 1);
+            out.push_str(&html[kept_upto..i]);
+            kept_upto = end;
+        }
+    }
+    out.push_str(&html[kept_upto..]);
+    std::borrow::Cow::Owned(out)
+}
+
 /// Reads a saved web page.
 pub fn read(bytes: &[u8]) -> WebPage {
     let (source, charset) = decode(bytes);
+    let source = bound_nesting(&source);
     let doc = Html::parse_document(&source);
     let body = doc
         .select(&selector("body"))
@@ -390,6 +487,34 @@ pub fn read(bytes: &[u8]) -> WebPage {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_page_nested_beyond_reason_is_read_in_bounded_time() {
+        let n = 100_000;
+        let page = format!(
+            "<html><body>{}<p>全省地区生产总值增长5%。</p>{}</body></html>",
+            "<div>".repeat(n),
+            "</div>".repeat(n)
+        );
+        let bounded = bound_nesting(&page);
+        assert!(bounded.matches("<div>").count() <= MAX_NESTING);
+        assert_eq!(
+            bounded.matches("<div>").count(),
+            bounded.matches("</div>").count()
+        );
+        let read = read(page.as_bytes());
+        assert!(
+            read.text.contains("全省地区生产总值增长5%。"),
+            "{}",
+            read.text
+        );
+        // A page of ordinary depth is not touched.
+        let plain = "<div><div><p>正文</p></div></div>";
+        assert!(matches!(
+            bound_nesting(plain),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
+
     use super::*;
 
     fn fixture(name: &str) -> Vec<u8> {
