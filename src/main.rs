@@ -296,8 +296,22 @@ fn run(cli: Cli) -> Result<i32> {
             input,
         } => {
             let doc = load(&file, &input)?;
-            let facts = lianghui::extract::facts(&doc);
-            output::write_facts(&mut out, &facts, format.resolve())?;
+            match format.resolve() {
+                // JSON Lines go out as they are found; a table or CSV needs them all.
+                output::Format::Jsonl => {
+                    let mut failed = None;
+                    lianghui::extract::each_fact(&doc, None, &mut |f| {
+                        if failed.is_none() {
+                            failed = output::write_facts(&mut out, &[f], Format::Jsonl).err();
+                        }
+                    })
+                    .ok();
+                    if let Some(e) = failed {
+                        return Err(e.into());
+                    }
+                }
+                f => output::write_facts(&mut out, &lianghui::extract::facts(&doc), f)?,
+            }
         }
         Command::Ingest {
             paths,

@@ -146,15 +146,19 @@ pub fn facts_until(
     deadline: Option<std::time::Instant>,
 ) -> Result<Vec<Fact>, TimeLimit> {
     let mut out = Vec::new();
-    for (a, article) in doc.articles.iter().enumerate() {
-        ArticleExtractor {
-            article,
-            index: a,
-            ref_year: article.year,
-        }
-        .run(&mut out, deadline)?;
-    }
-    for fact in &mut out {
+    each_fact(doc, deadline, &mut |f| out.push(f))?;
+    Ok(out)
+}
+
+/// Hands every fact of a document to `emit` as it is found, in document order, so that a
+/// caller that writes them out holds none (a document of a million figures needs no more
+/// memory than one).
+pub fn each_fact(
+    doc: &Document,
+    deadline: Option<std::time::Instant>,
+    emit: &mut dyn FnMut(Fact),
+) -> Result<(), TimeLimit> {
+    let mut finish = |mut fact: Fact| {
         fact.region_code = fact
             .region
             .as_deref()
@@ -165,8 +169,17 @@ pub fn facts_until(
             let tenth = |v: f32| (f64::from(v) * 10.0).round() / 10.0;
             fact.page_xy = Some([tenth(o.x), tenth(o.y)]);
         }
+        emit(fact);
+    };
+    for (a, article) in doc.articles.iter().enumerate() {
+        ArticleExtractor {
+            article,
+            index: a,
+            ref_year: article.year,
+        }
+        .run(&mut finish, deadline)?;
     }
-    Ok(out)
+    Ok(())
 }
 
 struct ArticleExtractor<'a> {
@@ -247,7 +260,7 @@ struct Prev {
 impl ArticleExtractor<'_> {
     fn run(
         &self,
-        out: &mut Vec<Fact>,
+        out: &mut dyn FnMut(Fact),
         deadline: Option<std::time::Instant>,
     ) -> Result<(), TimeLimit> {
         let news = !self.article.kind.is_report();
@@ -376,10 +389,10 @@ impl ArticleExtractor<'_> {
                     for region in listed {
                         let mut each = fact.clone();
                         each.region = Some(region);
-                        out.push(each);
+                        out(each);
                     }
                 } else {
-                    out.push(fact);
+                    out(fact);
                 }
             }
         }
