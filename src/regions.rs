@@ -48,7 +48,16 @@ struct Table {
     /// Written form → index in `regions`. The first row wins, so provinces (listed first)
     /// keep short names they share with a prefecture.
     by_form: HashMap<&'static str, usize>,
+    /// Province and prefecture forms (simplified), longest first.
     pattern: Regex,
+    /// County-level divisions by full name. They are looked up at each county suffix
+    /// (县, 区, 市, 旗) rather than joined to `pattern`: thousands more alternatives made the
+    /// regex slow to build and to run.
+    counties: HashMap<&'static str, usize>,
+    /// Characters in the longest county name.
+    longest_county: usize,
+    /// Every short name (the country's `全国` too), first row first, for codes.
+    by_short: HashMap<&'static str, usize>,
     /// Characters in the longest written form.
     longest: usize,
 }
@@ -97,33 +106,57 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
             }
         }
     }
+    // The pattern reads analysed text, which is simplified: traditional forms serve lookups.
+    let mut forms: Vec<&str> = regions
+        .iter()
+        .filter(|r| matches!(r.level, Level::Province | Level::Prefecture))
+        .flat_map(|r| [Some(r.name), (!r.ambiguous).then_some(r.short)])
+        .flatten()
+        .filter(|f| !f.is_empty())
+        .collect();
+    forms.sort_unstable();
+    forms.dedup();
+    let mut counties = HashMap::new();
     for (i, r) in regions.iter().enumerate() {
-        if r.level == Level::County && !r.shared {
-            by_form.entry(r.name).or_insert(i);
-            if !r.full_only && !r.ambiguous {
-                by_form.entry(r.short).or_insert(i);
-            }
+        if r.level == Level::County && !r.shared && !by_form.contains_key(r.name) {
+            counties.insert(r.name, i);
+            by_form.insert(r.name, i);
         }
     }
-    let mut forms: Vec<&str> = by_form.keys().copied().collect();
+    let longest_county = counties
+        .keys()
+        .map(|n| n.chars().count())
+        .max()
+        .unwrap_or(0);
     // Longest first, so that 海南藏族自治州 is not read as 海南.
     forms.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then(a.cmp(b)));
     let alternation: Vec<String> = forms.iter().map(|f| regex::escape(f)).collect();
     let pattern = Regex::new(&alternation.join("|"))
         .unwrap_or_else(|e| panic!("bundled region table gives a bad pattern: {e}"));
     let longest = forms.iter().map(|f| f.chars().count()).max().unwrap_or(0);
+    let mut by_short = HashMap::new();
+    for (i, r) in regions.iter().enumerate() {
+        by_short.entry(r.short).or_insert(i);
+    }
     Table {
         regions,
         by_form,
+        by_short,
         pattern,
+        counties,
+        longest_county,
         longest,
     }
 });
 
+/// The last character of every county-level division's full name.
+const COUNTY_SUFFIXES: [char; 4] = ['县', '区', '市', '旗'];
+
 /// Every region named in `text`, left to right.
 pub fn mentions(text: &str) -> Vec<Mention> {
     let t = &*TABLE;
-    t.pattern
+    let mut found: Vec<Mention> = t
+        .pattern
         .find_iter(text)
         .filter_map(|m| {
             let &i = t.by_form.get(m.as_str())?;
@@ -133,7 +166,40 @@ pub fn mentions(text: &str) -> Vec<Mention> {
                 region: &t.regions[i],
             })
         })
-        .collect()
+        .collect();
+    // County-level divisions: the longest full name that ends at a suffix, outside the
+    // larger divisions already found.
+    let mut counties = Vec::new();
+    for (at, c) in text.char_indices() {
+        if !COUNTY_SUFFIXES.contains(&c) {
+            continue;
+        }
+        let end = at + c.len_utf8();
+        let starts = text[..at]
+            .char_indices()
+            .rev()
+            .take(t.longest_county.saturating_sub(1))
+            .map(|(i, _)| i);
+        let hit = starts
+            .filter_map(|s| t.counties.get(&text[s..end]).map(|&i| (s, i)))
+            .last();
+        if let Some((start, i)) = hit {
+            let inside = found.iter().any(|m| m.start < end && start < m.end);
+            let after_last = counties.last().is_none_or(|m: &Mention| m.end <= start);
+            if !inside && after_last {
+                counties.push(Mention {
+                    start,
+                    end,
+                    region: &t.regions[i],
+                });
+            }
+        }
+    }
+    if !counties.is_empty() {
+        found.extend(counties);
+        found.sort_by_key(|m| m.start);
+    }
+    found
 }
 
 /// The region named at the very start of `text` (the longest name that fits), and its length
@@ -165,11 +231,9 @@ pub fn lookup(name: &str) -> Option<&'static Region> {
 /// The official code of a region given by its canonical short name (`河北` → `130000`).
 pub fn code_of(short: &str) -> Option<&'static str> {
     let t = &*TABLE;
-    let r = match t.by_form.get(short) {
-        Some(&i) => &t.regions[i],
-        None => t.regions.iter().find(|r| r.short == short)?,
-    };
-    (!r.code.is_empty()).then_some(r.code)
+    let &i = t.by_form.get(short).or_else(|| t.by_short.get(short))?;
+    let code = t.regions[i].code;
+    (!code.is_empty()).then_some(code)
 }
 
 /// Every division of a level, for coverage checks and listings.
@@ -250,10 +314,14 @@ mod tests {
             }
         }
         assert_eq!(shorts("宁夏回族自治区、新疆维吾尔自治区"), ["宁夏", "新疆"]);
-        assert_eq!(
-            shorts("遼寧、江蘇、廣西壯族自治區"),
-            ["辽宁", "江苏", "广西"]
-        );
+        // Text is read in simplified characters; a traditional form still looks a place up.
+        for (form, short) in [
+            ("遼寧", "辽宁"),
+            ("江蘇", "江苏"),
+            ("廣西壯族自治區", "广西"),
+        ] {
+            assert_eq!(lookup(form).map(|r| r.short), Some(short));
+        }
         assert_eq!(shorts("香港特别行政区"), ["香港"]);
         assert_eq!(code_of("全国"), Some("000000"));
     }
