@@ -3,7 +3,7 @@
 
 use crate::lexicon::rows;
 use regex::Regex;
-use std::collections::HashMap;
+type HashMap<K, V> = std::collections::HashMap<K, V, ahash::RandomState>;
 use std::sync::LazyLock;
 
 const DATA: &str = include_str!("../data/regions.tsv");
@@ -86,7 +86,7 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
             shared: flag("shared"),
         });
     }
-    let mut by_form = HashMap::new();
+    let mut by_form = HashMap::default();
     // Provinces and prefectures first, in both scripts, then counties by their full names:
     // a county never takes a name a larger division already has.
     for (i, r) in regions.iter().enumerate() {
@@ -116,7 +116,7 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
         .collect();
     forms.sort_unstable();
     forms.dedup();
-    let mut counties = HashMap::new();
+    let mut counties = HashMap::default();
     for (i, r) in regions.iter().enumerate() {
         if r.level == Level::County && !r.shared && !by_form.contains_key(r.name) {
             counties.insert(r.name, i);
@@ -134,7 +134,7 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
     let pattern = Regex::new(&alternation.join("|"))
         .unwrap_or_else(|e| panic!("bundled region table gives a bad pattern: {e}"));
     let longest = forms.iter().map(|f| f.chars().count()).max().unwrap_or(0);
-    let mut by_short = HashMap::new();
+    let mut by_short = HashMap::default();
     for (i, r) in regions.iter().enumerate() {
         by_short.entry(r.short).or_insert(i);
     }

@@ -15,6 +15,7 @@ use crate::structure::{Article, Document, Period, Section};
 pub use model::*;
 use quantity::{Quantity, UnitClass};
 use regex::Regex;
+use std::cell::OnceCell;
 use std::sync::LazyLock;
 
 pub(crate) fn is_han(c: char) -> bool {
@@ -203,7 +204,7 @@ struct Context<'a> {
     topic_target: bool,
     /// In a news article, the indicator the paragraph or headline is about, for figures whose
     /// own clause elides it (`海南的目标最高，为6%左右`).
-    topic: Option<&'a Topic>,
+    topic: Option<&'a dyn Fn() -> Option<&'a Topic>>,
     /// A list set one item a paragraph (`2025年目标：` then `城镇新增就业 1,200 万人以上`, …):
     /// what its lead and earlier items said of kind and year.
     list: Option<ListContext>,
@@ -264,23 +265,23 @@ impl ArticleExtractor<'_> {
         deadline: Option<std::time::Instant>,
     ) -> Result<(), TimeLimit> {
         let news = !self.article.kind.is_report();
-        let headline_topic = news
-            .then(|| {
-                self.article
-                    .title
-                    .as_deref()
-                    .into_iter()
-                    .chain(
-                        self.article
-                            .blocks
-                            .iter()
-                            .filter(|b| b.kind == crate::structure::BlockType::Heading)
-                            .map(|b| b.text.as_str())
-                            .take(1),
-                    )
-                    .find_map(find_topic)
-            })
-            .flatten();
+        // Topics are looked for only when a figure needs one: most name their indicator.
+        let headline_topic: OnceCell<Option<Topic>> = OnceCell::new();
+        let headline = || {
+            self.article
+                .title
+                .as_deref()
+                .into_iter()
+                .chain(
+                    self.article
+                        .blocks
+                        .iter()
+                        .filter(|b| b.kind == crate::structure::BlockType::Heading)
+                        .map(|b| b.text.as_str())
+                        .take(1),
+                )
+                .find_map(find_topic)
+        };
         let mut list: Option<ListContext> = None;
         for (b, block) in self.article.blocks.iter().enumerate() {
             // A list's lead opens its context; an item keeps it and may date the rest; any
@@ -340,8 +341,13 @@ impl ArticleExtractor<'_> {
                 .next()
                 .unwrap_or("");
             let topic_target = news && TARGET_TOPIC.is_match(lead);
-            let block_topic = news.then(|| find_topic(lead)).flatten();
-            let topic = block_topic.as_ref().or(headline_topic.as_ref());
+            let block_topic: OnceCell<Option<Topic>> = OnceCell::new();
+            let topic = || {
+                block_topic
+                    .get_or_init(|| find_topic(lead))
+                    .as_ref()
+                    .or_else(|| headline_topic.get_or_init(headline).as_ref())
+            };
             let frame = TARGET_FRAME
                 .find(&block.text)
                 .map(|m| block.text[..m.start()].chars().count());
@@ -354,7 +360,7 @@ impl ArticleExtractor<'_> {
                     mentions: &mentions,
                     frame,
                     topic_target,
-                    topic,
+                    topic: news.then_some(&topic),
                     list: in_list,
                     clause: bounds(&chars, q.num_start, is_clause_break),
                     segment: bounds(&chars, q.num_start, is_segment_break),
@@ -451,10 +457,11 @@ impl ArticleExtractor<'_> {
         let unit = q.unit.canonical.to_owned();
         let mut code = indicator_code(&indicator, &unit, measure).map(str::to_owned);
         // A figure whose clause names no indicator is about the paragraph's or headline's.
-        if let Some(t) = ctx
+        let topic = ctx
             .topic
             .filter(|_| code.is_none() && is_elided(&indicator))
-        {
+            .and_then(|t| t());
+        if let Some(t) = topic {
             let rule = &CODE_RULES[t.rule];
             if rule.units.is_empty() || rule.units.contains(&unit.as_str()) {
                 indicator.clone_from(&t.phrase);
@@ -464,9 +471,8 @@ impl ArticleExtractor<'_> {
                 }
             }
         }
-        let own_year = named_year(ctx.slice(ctx.sentence.0, q.start));
         let year = match ctx.list.and_then(|l| l.year) {
-            Some(y) if own_year.is_none() => Some(y),
+            Some(y) if named_year(ctx.slice(ctx.sentence.0, q.start)).is_none() => Some(y),
             _ => self.year(kind, ctx, q, section),
         };
         let (period, year) = self.period(kind, year, ctx, q, all, block);
@@ -1094,6 +1100,7 @@ fn clean_before(raw: &str) -> String {
         }
         if let Some(c) = lead_words
             .iter()
+            .chain(cues("lead_time"))
             .filter(|c| s.starts_with(*c))
             .max_by_key(|c| c.len())
         {
