@@ -56,6 +56,9 @@ struct Table {
     counties: HashMap<&'static str, usize>,
     /// Characters in the longest county name.
     longest_county: usize,
+    /// The last two characters of every county name: a suffix after any other character
+    /// starts no county, and most 市 and 区 in a text (全市, 城区) are passed at once.
+    county_tails: std::collections::HashSet<[char; 2], ahash::RandomState>,
     /// Every short name (the country's `全国` too), first row first, for codes.
     by_short: HashMap<&'static str, usize>,
     /// Characters in the longest written form.
@@ -128,6 +131,14 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
         .map(|n| n.chars().count())
         .max()
         .unwrap_or(0);
+    let county_tails = counties
+        .keys()
+        .filter_map(|n| {
+            let mut rev = n.chars().rev();
+            let (last, before) = (rev.next()?, rev.next()?);
+            Some([before, last])
+        })
+        .collect();
     // Longest first, so that 海南藏族自治州 is not read as 海南.
     forms.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then(a.cmp(b)));
     let alternation: Vec<String> = forms.iter().map(|f| regex::escape(f)).collect();
@@ -145,6 +156,7 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
         pattern,
         counties,
         longest_county,
+        county_tails,
         longest,
     }
 });
@@ -170,8 +182,10 @@ pub fn mentions(text: &str) -> Vec<Mention> {
     // County-level divisions: the longest full name that ends at a suffix, outside the
     // larger divisions already found.
     let mut counties = Vec::new();
+    let mut prev = '\0';
     for (at, c) in text.char_indices() {
-        if !COUNTY_SUFFIXES.contains(&c) {
+        let before = std::mem::replace(&mut prev, c);
+        if !COUNTY_SUFFIXES.contains(&c) || !t.county_tails.contains(&[before, c]) {
             continue;
         }
         let end = at + c.len_utf8();

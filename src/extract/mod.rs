@@ -117,6 +117,16 @@ static CODE_SET: LazyLock<regex::RegexSet> = LazyLock::new(|| {
         .unwrap_or_else(|e| panic!("bundled indicator rules are invalid: {e}"))
 });
 
+/// Any indicator phrase anywhere: the rules without their anchor, joined.
+static ANY_INDICATOR: LazyLock<Regex> = LazyLock::new(|| {
+    let alternation: Vec<String> = CODE_RULES
+        .iter()
+        .map(|r| format!("(?:{})", r.pattern.as_str().trim_start_matches('^')))
+        .collect();
+    Regex::new(&alternation.join("|"))
+        .unwrap_or_else(|e| panic!("bundled indicator rules are invalid: {e}"))
+});
+
 /// The core indicator code of a fact, from the synonym rules in `data/indicators.tsv`: the
 /// first rule, in file order, whose pattern, unit and measure all fit.
 pub fn indicator_code(indicator: &str, unit: &str, measure: Measure) -> Option<&'static str> {
@@ -754,8 +764,11 @@ struct Topic {
 /// The first phrase of `text` that a core indicator rule reads (`经济增长` in
 /// `多省份公布今年经济增长目标`).
 fn find_topic(text: &str) -> Option<Topic> {
-    text.char_indices().find_map(|(at, _)| {
-        let rest = &text[at..];
+    // One unanchored pass finds where the first phrase may start; the anchored rules then
+    // say which it is.
+    let from = ANY_INDICATOR.find(text)?.start();
+    text[from..].char_indices().find_map(|(at, _)| {
+        let rest = &text[from + at..];
         let rule = CODE_SET.matches(rest).into_iter().next()?;
         let m = CODE_RULES[rule].pattern.find(rest)?;
         let phrase = SCOPE
