@@ -222,14 +222,9 @@ fn read_chinese(chars: &[char], i: usize) -> Option<Number> {
     let mut value = parse_chinese(&s)?;
     // A decimal before a large unit: 三点五万 is 35000.
     if s.contains('点') {
-        while let Some(m) = chars
-            .get(j)
-            .and_then(|&c| cn_multiplier(c))
-            .filter(|&m| m >= 1e4)
-        {
-            value *= m;
-            j += 1;
-        }
+        let (m, end) = trailing_multiplier(chars, j, 1e4);
+        value *= m;
+        j = end;
     }
     Some(Number {
         end: j,
@@ -627,6 +622,21 @@ fn prefix_qualifier(chars: &[char], at: usize, chinese: bool) -> Option<(Qualifi
     .max_by_key(|&(_, len)| len)
 }
 
+/// The product of the place values from `at` on that are at least `min` (`万亿` → 1e12),
+/// and where they end.
+fn trailing_multiplier(chars: &[char], mut at: usize, min: f64) -> (f64, usize) {
+    let mut multiplier = 1.0;
+    while let Some(m) = chars
+        .get(at)
+        .and_then(|&c| cn_multiplier(c))
+        .filter(|&m| m >= min)
+    {
+        multiplier *= m;
+        at += 1;
+    }
+    (multiplier, at)
+}
+
 const RANGE_DASHES: [char; 8] = ['—', '－', '-', '~', '～', '至', '到', '–'];
 
 /// After a range dash at `at` (one or two of `—`, `-`, `至` …): the second number, its
@@ -640,16 +650,7 @@ fn second_of_range(chars: &[char], at: usize) -> Option<(f64, f64, usize)> {
         return None;
     }
     let second = read_arabic(chars, j)?;
-    let mut k = second.end;
-    let mut multiplier = 1.0;
-    while let Some(m) = chars
-        .get(k)
-        .and_then(|&c| cn_multiplier(c))
-        .filter(|&m| m >= 100.0)
-    {
-        multiplier *= m;
-        k += 1;
-    }
+    let (multiplier, k) = trailing_multiplier(chars, second.end, 100.0);
     Some((second.value, multiplier, k))
 }
 
