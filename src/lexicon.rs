@@ -3,7 +3,8 @@
 //! spell them out.
 
 use regex::Regex;
-use std::collections::HashMap;
+/// Cue lookups run for every fact: a fast hash for the few dozen category names.
+type HashMap<K, V> = std::collections::HashMap<K, V, ahash::RandomState>;
 use std::sync::LazyLock;
 
 const CUES: &str = include_str!("../data/cues.tsv");
@@ -17,7 +18,7 @@ pub fn rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
 }
 
 static CUE_MAP: LazyLock<HashMap<&'static str, Vec<&'static str>>> = LazyLock::new(|| {
-    let mut m: HashMap<&str, Vec<&str>> = HashMap::new();
+    let mut m: HashMap<&str, Vec<&str>> = HashMap::default();
     for row in rows(CUES) {
         if let [cat, value, ..] = row.as_slice() {
             m.entry(*cat).or_default().push(*value);
