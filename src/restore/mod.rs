@@ -220,11 +220,14 @@ pub fn restore_layout(text: &str, layout: Layout) -> Restored {
     let ragged = ragged_lines(&widths);
     // Where hardly any line is full, a short line of a figure without punctuation is an item
     // of a list set one a line (`城镇新增就业 1,256 万人`), not a piece of wrapped prose.
-    let item: Vec<bool> = body
-        .iter()
-        .zip(&ragged)
-        .map(|(&(_, l), widest)| widest.is_some_and(|w| is_list_item(l, w)))
-        .collect();
+    // Once a list has started, a line like its items goes on with it, though the items
+    // around it are as wide as each other (the end of a list looks like a narrow column).
+    let mut item: Vec<bool> = Vec::with_capacity(body.len());
+    for (k, (&(_, l), widest)) in body.iter().zip(&ragged).enumerate() {
+        let like = looks_like_item(l);
+        let listed = k > 0 && item[k - 1] && like;
+        item.push(listed || like && widest.is_some_and(|w| l.width < w - 2.0 * SHORT_BY));
+    }
     // Indentation marks paragraph starts only where it is rare: a layout that indents every
     // line says nothing by it.
     let indented = body.iter().filter(|(_, l)| l.indented).count();
@@ -325,24 +328,36 @@ fn ragged_lines(widths: &[f32]) -> Vec<Option<f32>> {
         .collect()
 }
 
-/// A line of a list of figures among ragged lines: well short of the widest, no punctuation
-/// (an ASCII comma is a thousands separator: 1,256), a figure near its end.
-fn is_list_item(line: &Line, widest: f32) -> bool {
+/// A line that may be an item of a list of figures: short, no punctuation (an ASCII comma or
+/// point belongs to a number: 1,256, 1.3), a figure near its end. Among ragged lines, one well short of
+/// the widest starts a list.
+fn looks_like_item(line: &Line) -> bool {
     // A heading (numbered, or printed twice over) may break across lines after a digit.
     !starts_with_heading_number(line.text)
         && !doubling::is_doubled_text(line.text)
         && line.width < LIST_ITEM_MAX
-        && line.width < widest - 2.0 * SHORT_BY
         && !line
             .text
             .chars()
-            .any(|c| (is_clause_punct(c) && c != ',') || is_terminal(c) || c == '、')
+            .any(|c| (is_clause_punct(c) && c != ',') || (is_terminal(c) && c != '.') || c == '、')
         && line
             .text
             .chars()
             .rev()
             .take(ITEM_FIGURE_TAIL)
             .any(|c| c.is_ascii_digit())
+}
+
+/// A short line that leads a list: a date and a colon, no other punctuation (`2025年目标：`).
+fn is_list_lead(line: &Line) -> bool {
+    let Some(body) = line.text.strip_suffix(['：', ':']) else {
+        return false;
+    };
+    line.width < LIST_ITEM_MAX
+        && body.chars().any(|c| c.is_ascii_digit())
+        && !body
+            .chars()
+            .any(|c| is_clause_punct(c) || is_terminal(c) || c == '、')
 }
 
 /// Decides whether the paragraph built so far (`current`, its last line `short` or not)
@@ -399,6 +414,10 @@ fn paragraph_ends(current: &[&Line], short: bool, gap: bool, next: &Line, column
         return true;
     }
     if (terminal || short || gap) && doubling::starts_with_bold(&next_chars()) {
+        return true;
+    }
+    // A dated lead of a list standing alone after a gap (`2025年目标：`) opens a new part.
+    if gap && is_list_lead(next) && !last.text.ends_with(['，', '、', '；']) {
         return true;
     }
     if starts_with_heading_number(next.text) && (terminal || short) {
@@ -577,6 +596,22 @@ pub(crate) mod tests {
     /// estimate something to measure.
     pub(crate) fn body(n: usize) -> String {
         "各地坚持稳中求进工作总基调，完整准确全面贯\n".repeat(n) + "彻新发展理念。\n"
+    }
+
+    #[test]
+    fn a_list_set_one_figure_a_line_keeps_its_items_apart() {
+        let text = "国务院总理在十四届全国人大三次会议上作政府工作报告，重点如下。\n\n2024年国内生产毛额达 134.9 兆元人民币，成长 5%\n城镇新增就业 1,256 万人\n城镇调查失业率平均 5.1%\n\n2025年目标：\n国内生产毛额成长 5% 左右\n城镇新增就业 1,200 万人以上\n居民消费价格涨幅 2% 左右\n赤字率 4% 左右\n超长期特别国债 1.3 兆元人民币\n地方政府专项债券 4.4 兆元人民币\n";
+        let paras = restore(text);
+        let texts: Vec<&str> = paras.iter().map(|p| p.text.as_str()).collect();
+        for item in [
+            "城镇新增就业1,256万人",
+            "城镇调查失业率平均5.1%",
+            "2025年目标：",
+            "赤字率4%左右",
+            "地方政府专项债券4.4兆元人民币",
+        ] {
+            assert!(texts.contains(&item), "{item}: {texts:?}");
+        }
     }
 
     #[test]
