@@ -69,21 +69,6 @@ fn plan_role(plan: Period, year: i32) -> Role {
     }
 }
 
-/// The five years a report of `year` looks back on when it names no plan.
-fn past_five(year: i32) -> Period {
-    Period {
-        start: year - 5,
-        end: year - 1,
-    }
-}
-
-fn next_five(year: i32) -> Period {
-    Period {
-        start: year,
-        end: year + 4,
-    }
-}
-
 /// The role a top-level heading gives its part: what it names first (a year or a plan) or,
 /// naming neither, its wording.
 fn heading_role(text: &str, year: Option<i32>) -> Option<Role> {
@@ -125,9 +110,9 @@ fn heading_role(text: &str, year: Option<i32>) -> Option<Role> {
         (None, None) => {}
     }
     if FIVE_YEAR_REVIEW.is_match(text) {
-        Some((Section::FiveYearReview, Some(past_five(ry))))
+        Some((Section::FiveYearReview, Some(Period::five_before(ry))))
     } else if FIVE_YEAR_PLAN.is_match(text) {
-        Some((Section::FiveYearPlan, Some(next_five(ry))))
+        Some((Section::FiveYearPlan, Some(Period::five_from(ry))))
     } else if REVIEW.is_match(text) {
         Some((Section::Review, None))
     } else if PLAN.is_match(text) {
@@ -188,10 +173,10 @@ fn opener_role(text: &str, current: Option<Section>, year: i32) -> Option<Role> 
     match cued? {
         Opener::YearReview if reviewing => Some((Section::Review, None)),
         Opener::FiveYearReview if reviewing => {
-            Some((Section::FiveYearReview, Some(past_five(year))))
+            Some((Section::FiveYearReview, Some(Period::five_before(year))))
         }
         Opener::FiveYearPlan if current != Some(Section::FiveYearReview) => {
-            Some((Section::FiveYearPlan, Some(next_five(year))))
+            Some((Section::FiveYearPlan, Some(Period::five_from(year))))
         }
         Opener::Plan if matches!(current, None | Some(Section::FiveYearPlan)) => {
             Some((Section::Plan, None))

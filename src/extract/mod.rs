@@ -632,15 +632,9 @@ impl ArticleExtractor<'_> {
                 });
                 let spanned = spanned.then(|| {
                     if kind == FactKind::Target {
-                        Period {
-                            start: ry,
-                            end: ry + 4,
-                        }
+                        Period::five_from(ry)
                     } else {
-                        Period {
-                            start: ry - 5,
-                            end: ry - 1,
-                        }
+                        Period::five_before(ry)
                     }
                 });
                 // 到2030年 in a target: the plan that year closes.

@@ -198,6 +198,22 @@ impl Period {
         }
     }
 
+    /// The five years a report of `year` looks back on when it names no plan.
+    pub fn five_before(year: i32) -> Self {
+        Self {
+            start: year - 5,
+            end: year - 1,
+        }
+    }
+
+    /// The five years from `year` on: a report's plan when it names none.
+    pub fn five_from(year: i32) -> Self {
+        Self {
+            start: year,
+            end: year + 4,
+        }
+    }
+
     /// The N-th five-year plan (十四五 = 14: 2021-2025); from the sixth on, plans are regular.
     pub fn nth_plan(n: u32) -> Option<Self> {
         (6..=40).contains(&n).then(|| {
