@@ -481,11 +481,13 @@ impl ArticleExtractor<'_> {
                 }
             }
         }
+        // The year the sentence names before the figure, read once for year and period.
+        let explicit = named_year(ctx.slice(ctx.sentence.0, q.start));
         let year = match ctx.list.and_then(|l| l.year) {
-            Some(y) if named_year(ctx.slice(ctx.sentence.0, q.start)).is_none() => Some(y),
-            _ => self.year(kind, ctx, q, section),
+            Some(y) if explicit.is_none() => Some(y),
+            _ => self.year(kind, explicit, ctx, q, section),
         };
-        let (period, year) = self.period(kind, year, ctx, q, all, block);
+        let (period, year) = self.period(kind, year, explicit, ctx, q, all, block);
         let region = self.region(q, all, ctx);
         Fact {
             article: self.index,
@@ -560,15 +562,15 @@ impl ArticleExtractor<'_> {
     fn year(
         &self,
         kind: FactKind,
+        explicit: Option<i32>,
         ctx: &Context,
         q: &Quantity,
         section: Option<Section>,
     ) -> Option<i32> {
-        let sentence_before = ctx.slice(ctx.sentence.0, q.start);
-        let explicit = named_year(sentence_before);
         if explicit.is_some() {
             return explicit;
         }
+        let sentence_before = ctx.slice(ctx.sentence.0, q.start);
         let ry = self.ref_year?;
         // 去年 dates the figures after it; 比去年 (than last year) is a comparison, not a date.
         if self.dated_last_year(ctx) {
@@ -592,10 +594,12 @@ impl ArticleExtractor<'_> {
     /// years when its sentence says so before it (`年均增长`, `“十四五”时期…`, `到2030年`).
     /// A figure of a span is about the span's last year, a starting value (`从874.6亿元增加到…`)
     /// about the year before the span.
+    #[allow(clippy::too_many_arguments)]
     fn period(
         &self,
         kind: FactKind,
         year: Option<i32>,
+        explicit: Option<i32>,
         ctx: &Context,
         q: &Quantity,
         all: &[Quantity],
@@ -605,7 +609,6 @@ impl ArticleExtractor<'_> {
             return (None, year);
         };
         let sentence_before = ctx.slice(ctx.sentence.0, q.start);
-        let explicit = named_year(sentence_before);
         let period = match block.section {
             Some(Section::FiveYearReview | Section::FiveYearPlan) => block.period,
             Some(Section::Review | Section::Plan) | None => {
@@ -892,10 +895,6 @@ fn indicator<'a>(
     (strip_trailing(&phrase, "link_verb"), raw_before)
 }
 
-/// `电子信息、高端装备制造、现代消费品营业收入预计分别达到2000亿元、1800亿元、1400亿元`: the
-/// k-th number of a `分别` list belongs to the k-th item of the subject.
-/// In a clause with `分别`, the position of `分别`, the quantities listed after it, and the
-/// place of `q` among them.
 /// Where `分别` stands in the figure's clause.
 fn respectively_slot_pos(ctx: &Context) -> Option<usize> {
     let clause = &ctx.chars[ctx.clause.0..ctx.clause.1];
@@ -916,6 +915,10 @@ fn subject_start(ctx: &Context, pos: usize) -> usize {
         .map_or(ctx.sentence.0, |p| ctx.sentence.0 + p + 1)
 }
 
+/// `电子信息、高端装备制造、现代消费品营业收入预计分别达到2000亿元、1800亿元、1400亿元`: the
+/// k-th number of a `分别` list belongs to the k-th item of the subject.
+/// In a clause with `分别`, the position of `分别`, the quantities listed after it, and the
+/// place of `q` among them.
 fn respectively_slot<'q>(
     q: &Quantity,
     all: &'q [Quantity],
