@@ -2,9 +2,12 @@
 //! `data/` and are compiled into the binary, so the rules read them and the code does not
 //! spell them out.
 
+use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 use regex::Regex;
-/// Cue lookups run for every fact: a fast hash for the few dozen category names.
-type HashMap<K, V> = std::collections::HashMap<K, V, ahash::RandomState>;
+/// Lookups in bundled tables run for every fact or character: a fast hash, as the keys come
+/// from the data files, not from the input.
+pub type FastMap<K, V> = std::collections::HashMap<K, V, ahash::RandomState>;
+type HashMap<K, V> = FastMap<K, V>;
 use std::sync::LazyLock;
 
 const CUES: &str = include_str!("../data/cues.tsv");
@@ -30,6 +33,42 @@ static CUE_MAP: LazyLock<HashMap<&'static str, Vec<&'static str>>> = LazyLock::n
 /// The values of one cue category (empty when the category is unknown).
 pub fn cues(category: &str) -> &'static [&'static str] {
     CUE_MAP.get(category).map(Vec::as_slice).unwrap_or(&[])
+}
+
+/// The cues of every category grouped by their last character, longest first: stripping a
+/// trailing cue looks at the cues that can end the phrase, not at the whole category.
+static CUE_ENDINGS: LazyLock<HashMap<&'static str, HashMap<char, Vec<&'static str>>>> =
+    LazyLock::new(|| {
+        let mut m: HashMap<&str, HashMap<char, Vec<&str>>> = HashMap::default();
+        for (cat, words) in CUE_MAP.iter() {
+            let by_last = m.entry(*cat).or_default();
+            for w in words {
+                if let Some(last) = w.chars().last() {
+                    by_last.entry(last).or_default().push(*w);
+                }
+            }
+            for list in by_last.values_mut() {
+                list.sort_by_key(|w| std::cmp::Reverse(w.len()));
+            }
+        }
+        m
+    });
+
+/// The text without the cues of a category at its end, taken off again and again, the longest
+/// first (`是为` before `为`).
+pub fn strip_cue_endings<'s>(mut text: &'s str, category: &str) -> &'s str {
+    let Some(by_last) = CUE_ENDINGS.get(category) else {
+        return text;
+    };
+    while let Some(w) = text
+        .chars()
+        .last()
+        .and_then(|c| by_last.get(&c))
+        .and_then(|ws| ws.iter().find(|w| text.ends_with(**w)))
+    {
+        text = &text[..text.len() - w.len()];
+    }
+    text
 }
 
 /// The whole rows of a cue category, for cues that carry more than one value
@@ -60,6 +99,59 @@ pub fn cue_regex(pattern: &str) -> Regex {
     Regex::new(&out).unwrap_or_else(|e| panic!("bundled cue pattern {out:?} is invalid: {e}"))
 }
 
+/// One automaton over a list of cue words, built once, so that a phrase is scanned once
+/// instead of once per cue (the extraction asks these questions of every fact).
+pub struct CueAutomaton {
+    longest: AhoCorasick,
+    every: AhoCorasick,
+    count: usize,
+}
+
+impl CueAutomaton {
+    pub fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> Self {
+        let words: Vec<&str> = words.into_iter().filter(|w| !w.is_empty()).collect();
+        let build = |kind| {
+            AhoCorasick::builder()
+                .match_kind(kind)
+                .start_kind(StartKind::Both)
+                .build(&words)
+                .unwrap_or_else(|e| panic!("bundled cue words do not build an automaton: {e}"))
+        };
+        CueAutomaton {
+            longest: build(MatchKind::LeftmostLongest),
+            every: build(MatchKind::Standard),
+            count: words.len(),
+        }
+    }
+
+    /// Byte length of the longest cue the text starts with.
+    pub fn longest_prefix(&self, text: &str) -> Option<usize> {
+        self.longest
+            .find(Input::new(text).anchored(Anchored::Yes))
+            .map(|m| m.end())
+    }
+
+    /// The end of the last cue occurrence that leaves text after it, where only each cue's own
+    /// last occurrence counts (a cue that ends the text cuts nowhere).
+    pub fn last_cut(&self, text: &str) -> Option<usize> {
+        let mut small = [0usize; 64];
+        let mut large = Vec::new();
+        let last: &mut [usize] = if self.count <= small.len() {
+            &mut small[..self.count]
+        } else {
+            large.resize(self.count, 0);
+            &mut large
+        };
+        for m in self.every.find_overlapping_iter(text) {
+            last[m.pattern().as_usize()] = m.end();
+        }
+        last.iter()
+            .copied()
+            .filter(|&e| e > 0 && e < text.len())
+            .max()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -70,6 +162,20 @@ mod tests {
             let re = cue_regex(&format!("^{{{{{cat}}}}}"));
             assert!(re.as_str().starts_with("^(?:"), "{cat}");
         }
+    }
+
+    #[test]
+    fn cue_automaton_finds_the_longest_lead_and_the_last_cut() {
+        let a = CueAutomaton::new(["全年", "全", "成为", "首个"]);
+        assert_eq!(a.longest_prefix("全年增长"), Some("全年".len()));
+        assert_eq!(a.longest_prefix("增长全年"), None);
+        assert_eq!(
+            a.last_cut("成为全国首个经济总量"),
+            Some("成为全国首个".len())
+        );
+        // A cue that ends the phrase cuts nowhere, and its earlier occurrence does not count.
+        assert_eq!(a.last_cut("成为全国成为"), Some("成为全".len()));
+        assert_eq!(a.last_cut("经济总量"), None);
     }
 
     #[test]

@@ -9,7 +9,7 @@ pub mod model;
 pub mod numeral;
 pub mod quantity;
 
-use crate::lexicon::{cue_regex, cue_rows, cues, rows};
+use crate::lexicon::{cue_regex, cue_rows, cues, rows, strip_cue_endings, CueAutomaton};
 use crate::regions;
 use crate::structure::{Article, Document, Period, Section};
 pub use model::*;
@@ -1038,30 +1038,24 @@ fn is_bare_change(indicator: &str) -> bool {
 
 /// Drops cue words of `category` from the end of `s`, longest first, until none is left.
 fn strip_trailing(s: &str, category: &str) -> String {
-    strip_trailing_str(s, cues(category)).to_owned()
-}
-
-fn strip_trailing_str<'s>(mut s: &'s str, words: &[&str]) -> &'s str {
-    while let Some(c) = words
-        .iter()
-        .filter(|c| s.ends_with(*c))
-        .max_by_key(|c| c.len())
-    {
-        s = &s[..s.len() - c.len()];
-    }
-    s
+    strip_cue_endings(s, category).to_owned()
 }
 
 /// Words after which the measured phrase starts: lead words of two characters or more and
 /// subject markers (成为我国首个经济总量 → 经济总量).
-static CUT_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    cues("lead_word")
-        .iter()
-        .filter(|c| c.chars().count() >= 2)
-        .chain(cues("subject_marker"))
-        .copied()
-        .collect()
+static CUT_WORDS: LazyLock<CueAutomaton> = LazyLock::new(|| {
+    CueAutomaton::new(
+        cues("lead_word")
+            .iter()
+            .filter(|c| c.chars().count() >= 2)
+            .chain(cues("subject_marker"))
+            .copied(),
+    )
 });
+
+/// Words a measured phrase may open with and that are not part of it (全年, 今年).
+static LEAD_WORDS: LazyLock<CueAutomaton> =
+    LazyLock::new(|| CueAutomaton::new(cues("lead_word").iter().chain(cues("lead_time")).copied()));
 
 const EDGE_PUNCT: &[char] = &[
     '、', '，', '；', '：', '（', '）', '(', ')', ' ', '—', '…', '《', '》', '。',
@@ -1093,8 +1087,6 @@ fn trim_edges(s: &str) -> &str {
 }
 
 fn clean_before(raw: &str) -> String {
-    let lead_words = cues("lead_word");
-    let link_verbs = cues("link_verb");
     let mut s = trim_edges(raw);
     // Drop a leading region, lead words and years, and everything up to a subject marker, in
     // any order, until none applies: 广东将经济增长目标 → 经济增长目标.
@@ -1108,28 +1100,18 @@ fn clean_before(raw: &str) -> String {
                 }
             }
         }
-        if let Some(c) = lead_words
-            .iter()
-            .chain(cues("lead_time"))
-            .filter(|c| s.starts_with(*c))
-            .max_by_key(|c| c.len())
-        {
-            s = &s[c.len()..];
+        if let Some(end) = LEAD_WORDS.longest_prefix(s) {
+            s = &s[end..];
         }
         if s.starts_with(|c: char| c.is_ascii_digit()) {
             if let Some(m) = YEAR.find(s).filter(|m| m.start() == 0) {
                 s = &s[m.end()..];
             }
         }
-        let cut = CUT_WORDS
-            .iter()
-            .filter_map(|c| s.rfind(*c).map(|p| p + c.len()))
-            .filter(|&p| p < s.len())
-            .max();
-        if let Some(p) = cut {
+        if let Some(p) = CUT_WORDS.last_cut(s) {
             s = &s[p..];
         }
-        s = trim_edges(strip_trailing_str(s, link_verbs));
+        s = trim_edges(strip_cue_endings(s, "link_verb"));
         if s.len() == before.len() {
             return s.to_owned();
         }

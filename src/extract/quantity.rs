@@ -10,9 +10,9 @@ use super::numeral::{
     cn_digit, cn_multiplier, digit, is_cn_numeral_char, large_multiplier_after_digits,
     parse_arabic, parse_chinese,
 };
+use crate::lexicon::FastMap as HashMap;
 use crate::lexicon::{cue_regex, cues, rows};
 use regex::Regex;
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 const UNITS: &str = include_str!("../../data/units.tsv");
@@ -76,7 +76,7 @@ static RANK_UNIT: Unit = Unit {
 
 /// Units by their first character, longest written form first.
 static UNITS_BY_FIRST: LazyLock<HashMap<char, Vec<&'static Unit>>> = LazyLock::new(|| {
-    let mut m: HashMap<char, Vec<&'static Unit>> = HashMap::new();
+    let mut m: HashMap<char, Vec<&'static Unit>> = HashMap::default();
     for u in UNIT_TABLE.iter() {
         if let Some(c) = u.written.chars().next() {
             m.entry(c).or_default().push(u);

@@ -21,12 +21,20 @@ pub fn is_wide(c: char) -> bool {
         | 0x20000..=0x3FFFD)
 }
 
+/// `char::is_whitespace` without its Unicode table lookup for the characters a Chinese text is
+/// made of: no whitespace lies above the ideographic space U+3000, and every line of every
+/// input is tested character by character.
+#[inline]
+pub fn is_space(c: char) -> bool {
+    (c as u32) <= 0x3000 && c.is_whitespace()
+}
+
 /// Printed width of a line in em: wide characters 1, Latin letters and digits ½. Spaces count
 /// nothing: an extractor writes justification gaps as spaces, and a justified line is as wide
 /// as the column with or without them.
 pub fn width(line: &str) -> f32 {
     line.chars()
-        .filter(|c| !c.is_whitespace())
+        .filter(|&c| !is_space(c))
         .map(|c| if is_wide(c) { 1.0 } else { 0.5 })
         .sum()
 }
@@ -38,7 +46,7 @@ pub fn is_justified(line: &str) -> bool {
     let mut prev_wide = false;
     let mut in_gap = false;
     for c in line.chars() {
-        if c.is_whitespace() {
+        if is_space(c) {
             in_gap = prev_wide;
             continue;
         }
@@ -89,4 +97,16 @@ pub fn is_latin_word(c: char) -> bool {
 /// Clause punctuation: a phrase that contains these is prose, not a heading.
 pub fn is_clause_punct(c: char) -> bool {
     matches!(c, '，' | '；' | '、' | ',' | ';')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn is_space_agrees_with_the_unicode_property() {
+        for c in (0..0x3_0000u32).filter_map(char::from_u32) {
+            assert_eq!(is_space(c), c.is_whitespace(), "U+{:04X}", c as u32);
+        }
+    }
 }

@@ -2,6 +2,7 @@
 //! (patterns in `data/furniture.tsv`). Such lines are taken out before paragraphs are built;
 //! what they say (a publication date, a page title's year) is kept aside as a cue.
 
+use super::chars::is_space;
 use crate::lexicon::rows;
 use regex::RegexSet;
 use serde::Serialize;
@@ -53,13 +54,13 @@ const MAX_FURNITURE_CHARS: usize = 72;
 
 /// The kind of furniture a trimmed line is, if it is any.
 pub fn classify(line: &str) -> Option<FurnitureKind> {
-    let n = line.chars().filter(|c| !c.is_whitespace()).count();
+    let n = line.chars().filter(|&c| !is_space(c)).count();
     if n == 0 || n > MAX_FURNITURE_CHARS {
         return None;
     }
-    let squashed: std::borrow::Cow<str> = if line.contains(char::is_whitespace) {
+    let squashed: std::borrow::Cow<str> = if line.contains(is_space) {
         line.chars()
-            .filter(|c| !c.is_whitespace())
+            .filter(|&c| !is_space(c))
             .collect::<String>()
             .into()
     } else {

@@ -12,7 +12,7 @@ pub mod furniture;
 pub mod spacing;
 
 use crate::lexicon::cue_regex;
-use chars::{is_clause_punct, is_justified, is_terminal, width};
+use chars::{is_clause_punct, is_justified, is_space, is_terminal, width};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -375,7 +375,7 @@ fn paragraph_ends(current: &[&Line], short: bool, gap: bool, next: &Line, column
     let next_chars = || -> Vec<char> {
         next.text
             .chars()
-            .filter(|c| !c.is_whitespace())
+            .filter(|&c| !is_space(c))
             .take(DOUBLING_PROBE)
             .collect()
     };
@@ -457,13 +457,9 @@ fn paragraph_ends(current: &[&Line], short: bool, gap: bool, next: &Line, column
 /// clause punctuation: two equal lines of running text are a repetition, not a copy), or
 /// (for a lead that closes with a stop) the start of it: `——向新而行。` then `——向新而行。全力`.
 pub(crate) fn bold_copy_line(line: &str, next: &str) -> bool {
-    let printed = |s: &str| {
-        s.chars()
-            .filter(|c| !c.is_whitespace())
-            .collect::<Vec<char>>()
-    };
+    let printed = |s: &str| s.chars().filter(|&c| !is_space(c)).collect::<Vec<char>>();
     // Nearly every pair of lines differs at once: decide that before collecting anything.
-    let first = |s: &str| s.chars().find(|c| !c.is_whitespace());
+    let first = |s: &str| s.chars().find(|&c| !is_space(c));
     if first(line).is_none() || first(line) != first(next) {
         return false;
     }
@@ -475,7 +471,7 @@ pub(crate) fn bold_copy_line(line: &str, next: &str) -> bool {
 }
 
 fn squash(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace()).collect()
+    s.chars().filter(|&c| !is_space(c)).collect()
 }
 
 /// Characters probed for a fake-bold lead: a lead is at most a few lines, so probing more
@@ -491,7 +487,7 @@ fn build_para(lines: &[&Line], all_short: bool) -> Para {
             if bold_copy_line(line.text, next.text) {
                 let copied = squash(line.text).chars().count();
                 if line.text.chars().last().is_some_and(chars::is_lead_closer) {
-                    let before = glyphs.iter().filter(|g| !g.c.is_whitespace()).count();
+                    let before = glyphs.iter().filter(|g| !is_space(g.c)).count();
                     copy_lead = Some(before + copied);
                 }
                 continue;
@@ -543,7 +539,7 @@ fn build_para(lines: &[&Line], all_short: bool) -> Para {
     let mut bold_lead_chars = copy_lead.and_then(|n| {
         let mut printed = 0;
         glyphs.iter().position(|g| {
-            printed += usize::from(!g.c.is_whitespace());
+            printed += usize::from(!is_space(g.c));
             printed == n
         })
     });

@@ -1,7 +1,7 @@
 //! Removes the spaces that justification or extraction inserted (`坚 持 不 懈`, `突破 14万亿元`,
 //! `深紫外 LED 芯片`) and keeps the real ones, between two Latin words (`Hello World`).
 
-use super::chars::{is_latin_word, is_wide};
+use super::chars::{is_latin_word, is_space, is_wide};
 use super::Glyph;
 
 /// Drops a whitespace run when a wide character stands on either side of it; otherwise keeps
@@ -10,7 +10,7 @@ pub fn remove_inserted_spaces(glyphs: Vec<Glyph>) -> Vec<Glyph> {
     let mut out: Vec<Glyph> = Vec::with_capacity(glyphs.len());
     let mut pending_space: Option<Glyph> = None;
     for g in glyphs {
-        if g.c.is_whitespace() {
+        if is_space(g.c) {
             if !out.is_empty() && pending_space.is_none() {
                 pending_space = Some(Glyph { c: ' ', ..g });
             }
