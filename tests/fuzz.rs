@@ -491,12 +491,30 @@ trailer << /Root 1 0 R >>
 %%EOF
 ";
 
+/// A page that draws one form many times: the content budget a page is read under.
+const FORM_PDF: &str = "%PDF-1.4
+1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
+2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj
+3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R
+  /Resources << /Font << /F1 5 0 R >> /XObject << /Fm0 6 0 R >> >> >> endobj
+4 0 obj << /Length 0 >> stream
+/Fm0 Do /Fm0 Do q 1 0 0 1 0 -20 cm /Fm0 Do Q /Fm0 Do
+endstream endobj
+5 0 obj << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> endobj
+6 0 obj << /Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Length 0 >> stream
+BT /F1 12 Tf 72 700 Td (GDP 5%) Tj ET /Fm0 Do
+endstream endobj
+trailer << /Root 1 0 R >>
+%%EOF
+";
+
 #[test]
 fn fuzz_pdf_reader() {
     let fixture =
         |name: &str| std::fs::read(common::root().join("tests/fixtures/pdf").join(name)).unwrap();
     let seeds = [
         PLAIN_PDF.as_bytes().to_vec(),
+        FORM_PDF.as_bytes().to_vec(),
         fixture("cid-gbk.pdf"),
         fixture("two-articles.pdf"),
     ];

@@ -96,7 +96,7 @@ pub enum ReadError {
         encoding: &'static str,
         offset: usize,
     },
-    #[error("{0}")]
+    #[error(transparent)]
     Pdf(#[from] pdf::PdfError),
     #[error("web page with no article text (after navigation, links and footers are left out)")]
     EmptyPage,

@@ -29,7 +29,7 @@ pub enum StoreError {
     Schema(String),
     #[error("stored data is not valid: {0}")]
     Corrupt(String),
-    #[error("{0}")]
+    #[error(transparent)]
     Io(#[from] std::io::Error),
     #[error("parquet: {0}")]
     Parquet(#[from] parquet::errors::ParquetError),

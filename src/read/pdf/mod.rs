@@ -21,6 +21,12 @@ pub use layout::{Origin, PageText};
 
 /// The most a single stream may inflate to; a larger one is a decompression bomb.
 pub(crate) const MAX_STREAM: usize = 64 * 1024 * 1024;
+/// The most content one page may have read, its forms' content included (a form can be drawn
+/// again and again): a printed page holds a few MB at most, and parsed content takes about
+/// thirty times its size in memory.
+const MAX_PAGE_CONTENT: usize = 16 * 1024 * 1024;
+/// The most content a whole document may have read: a few hundred pages of a report.
+const MAX_DOCUMENT_CONTENT: usize = 256 * 1024 * 1024;
 /// Forms nested deeper than this are a loop or an attack, not a page.
 const MAX_FORM_DEPTH: usize = 8;
 /// Glyphs on one page past which the rest are not read (a page of text has a few thousand).
@@ -32,6 +38,10 @@ pub enum PdfError {
     NotPdf,
     #[error("damaged PDF: {0}")]
     Damaged(String),
+    #[error(
+        "page {page}: its content inflates past {limit_mb} MB, more than a printed page or report holds (a decompression bomb?)"
+    )]
+    TooLarge { page: usize, limit_mb: usize },
     #[error("encrypted PDF: it needs a password to open, and lianghui does not take one")]
     Encrypted,
     #[error("no text layer: {pages} page(s) of images only (a scan); run OCR first, then read the OCR's text")]
@@ -98,24 +108,38 @@ pub fn read(bytes: &[u8]) -> Result<PageText, PdfError> {
     let mut reader = PageReader {
         doc: &doc,
         fonts: HashMap::new(),
+        page_budget: 0,
+        document_budget: MAX_DOCUMENT_CONTENT,
+        over_budget: None,
     };
     let mut all = Vec::with_capacity(pages.len());
     let (mut images, mut undecodable, mut decoded) = (0usize, None, 0usize);
-    for &page in &pages {
+    for (number, &page) in pages.iter().enumerate() {
         let page_dict = doc.get_dictionary(page).ok();
         let height = page_dict
             .and_then(|d| media_box(&doc, d))
             .map_or(842.0, |b| b[3] - b[1]);
         let mut out = PageGlyphs::default();
-        let content = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            doc.get_page_content_with_limit(page, MAX_STREAM)
-        }))
-        .ok()
-        .and_then(Result::ok)
-        .unwrap_or_default();
+        let too_large = |limit: usize| PdfError::TooLarge {
+            page: number + 1,
+            limit_mb: limit / (1024 * 1024),
+        };
+        let content = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            doc.get_page_content_with_limit(page, MAX_PAGE_CONTENT)
+        })) {
+            Ok(Ok(content)) => content,
+            Ok(Err(lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded {
+                ..
+            }))) => return Err(too_large(MAX_PAGE_CONTENT)),
+            _ => Vec::new(),
+        };
         if let Some(dict) = page_dict {
             let resources = inherited_resources(&doc, dict);
+            reader.page_budget = MAX_PAGE_CONTENT;
             reader.run(&content, resources, IDENTITY, 0, &mut out);
+            if let Some(limit) = reader.over_budget {
+                return Err(too_large(limit));
+            }
         }
         images += usize::from(out.images > 0 && out.glyphs.is_empty());
         decoded += out.glyphs.len();
@@ -206,6 +230,12 @@ struct PageGlyphs {
 struct PageReader<'a> {
     doc: &'a Document,
     fonts: HashMap<ObjectId, Rc<Font>>,
+    /// Content bytes the current page may still have read.
+    page_budget: usize,
+    /// Content bytes the rest of the document may still have read.
+    document_budget: usize,
+    /// The limit that was reached, if one was: reading stops there.
+    over_budget: Option<usize>,
 }
 
 #[derive(Clone)]
@@ -267,6 +297,19 @@ impl<'a> PageReader<'a> {
         depth: usize,
         out: &mut PageGlyphs,
     ) {
+        if self.over_budget.is_some() {
+            return;
+        }
+        if content.len() > self.page_budget {
+            self.over_budget = Some(MAX_PAGE_CONTENT);
+            return;
+        }
+        if content.len() > self.document_budget {
+            self.over_budget = Some(MAX_DOCUMENT_CONTENT);
+            return;
+        }
+        self.page_budget -= content.len();
+        self.document_budget -= content.len();
         let Ok(content) = lopdf::content::Content::decode(content) else {
             return;
         };
@@ -381,12 +424,17 @@ impl<'a> PageReader<'a> {
                                 .and_then(|o| self.doc.dereference(o).ok())
                                 .and_then(|(_, o)| o.as_dict().ok())
                                 .or(resources);
-                            if let Ok(data) = stream
-                                .get_plain_content_with_limit(MAX_STREAM)
-                                .or_else(|_| Ok::<_, ()>(stream.content.clone()))
-                            {
-                                self.run(&data, inner, mul(&matrix, &gs.ctm), depth + 1, out);
-                            }
+                            let data = match stream.get_plain_content_with_limit(self.page_budget) {
+                                Ok(data) => data,
+                                Err(lopdf::Error::Decompress(
+                                    lopdf::DecompressError::MemoryLimitExceeded { .. },
+                                )) => {
+                                    self.over_budget = Some(MAX_PAGE_CONTENT);
+                                    return;
+                                }
+                                Err(_) => stream.content.clone(),
+                            };
+                            self.run(&data, inner, mul(&matrix, &gs.ctm), depth + 1, out);
                         }
                         _ => {}
                     }
