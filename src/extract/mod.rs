@@ -106,6 +106,18 @@ static DISTRIBUTIVE: LazyLock<Vec<(&'static str, Vec<&'static str>)>> = LazyLock
         .collect()
 });
 
+/// The indicator codes in the order of the lexicon (output first, then its parts, prices,
+/// incomes …), each once: the order a report card lists them in.
+pub fn indicator_codes() -> Vec<&'static str> {
+    let mut codes: Vec<&'static str> = Vec::new();
+    for rule in CODE_RULES.iter() {
+        if !codes.contains(&rule.code) {
+            codes.push(rule.code);
+        }
+    }
+    codes
+}
+
 /// Whether a smaller outcome meets a target of this indicator (unemployment, prices).
 pub fn lower_is_better(code: &str) -> bool {
     rows(INDICATORS).any(|r| r.first() == Some(&code) && r.get(4) == Some(&"lower"))
@@ -781,10 +793,24 @@ fn find_topic(text: &str) -> Option<Topic> {
 /// Han characters an indicator may have and still name nothing (`等省份均`, `定为`).
 const ELIDED_MAX: usize = 4;
 
-/// Whether an indicator names nothing of its own: a few characters, or the word target.
+/// Whether an indicator names nothing of its own: a few characters, or the word target. A
+/// short phrase that ends in a measure noun after a word of its own names its indicator
+/// (赤字率), unless that word is a change (增长率).
 fn is_elided(indicator: &str) -> bool {
-    indicator.chars().filter(|&c| is_han(c)).count() <= ELIDED_MAX
-        || TARGET_TOPIC.is_match(indicator)
+    if TARGET_TOPIC.is_match(indicator) {
+        return true;
+    }
+    if indicator.chars().filter(|&c| is_han(c)).count() > ELIDED_MAX {
+        return false;
+    }
+    let named = cues("measure_noun").iter().any(|tail| {
+        indicator.strip_suffix(*tail).is_some_and(|head| {
+            !head.is_empty()
+                && !cues("change_up").contains(&head)
+                && !cues("change_down").contains(&head)
+        })
+    });
+    !named
 }
 
 /// Places listed together at the head of a figure's clause, that the figure is about each of:

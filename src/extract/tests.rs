@@ -126,6 +126,26 @@ fn news_round_up_of_provinces_with_elided_subjects() {
 }
 
 #[test]
+fn a_short_indicator_ending_in_a_measure_noun_is_not_elided() {
+    // A list after a headline topic: 赤字率 names its own indicator; 增长率 would not.
+    let text = "全国GDP增长目标5%左右
+
+城镇调查失业率平均5.1%。
+
+2025年目标：
+
+赤字率4%左右
+";
+    let facts = facts(&crate::parse_text("test", text));
+    let deficit = facts.iter().find(|f| f.value == 4.0).unwrap();
+    assert_eq!(deficit.indicator, "赤字率");
+    assert_eq!(deficit.code, None);
+    assert!(!is_elided("赤字率"));
+    assert!(is_elided("增长率"));
+    assert!(is_elided("设为"));
+}
+
+#[test]
 fn national_report_targets() {
     let text = "国务院政府工作报告
 ——2025年3月5日在第十四届全国人民代表大会第三次会议上
