@@ -10,6 +10,8 @@ bin=${LIANGHUI_BIN:-target/debug/lianghui}
 work=target/browser
 rm -rf "$work" && mkdir -p "$work"
 "$bin" ingest examples/shanxi-2025-lianghui-pages.txt --db "$work/sample.db" --quiet
+# Two documents that disagree on one cell, for the report card and the conflict flags.
+"$bin" ingest tests/fixtures/analyst --db "$work/sample.db" --quiet
 
 "$bin" serve --db "$work/sample.db" --addr 127.0.0.1:0 2>"$work/serve.log" &
 server=$!

@@ -155,6 +155,30 @@ enum Command {
         #[command(flatten)]
         format: FormatArg,
     },
+    /// A region's report card: for each indicator, last year's target and result (met or
+    /// missed), this year's target, and the five-year outcome and goal.
+    Card {
+        /// The region, by full or short name (湖北省 or 湖北).
+        #[arg(long)]
+        region: String,
+        /// The report year (this year's targets); by default the latest the region has.
+        #[arg(long)]
+        year: Option<i32>,
+        #[command(flatten)]
+        db: DbArg,
+        #[command(flatten)]
+        format: FormatArg,
+    },
+    /// Cells on which documents disagree: the same region, code, kind, year and period given
+    /// different values (a press round-up against the report itself).
+    Conflicts {
+        #[command(flatten)]
+        filter: FilterArgs,
+        #[command(flatten)]
+        db: DbArg,
+        #[command(flatten)]
+        format: FormatArg,
+    },
     /// Write the stored facts (or documents) to a file for pandas, R, DuckDB or Spark.
     Export {
         #[arg(long, value_enum)]
@@ -207,6 +231,8 @@ enum ListFormat {
     Table,
     Jsonl,
     Csv,
+    /// An Excel workbook, written to standard output (redirect it to a file).
+    Xlsx,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -214,6 +240,7 @@ enum ExportFormat {
     Csv,
     Jsonl,
     Parquet,
+    Xlsx,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -234,6 +261,7 @@ impl FormatArg {
             Some(ListFormat::Table) => Format::Table,
             Some(ListFormat::Jsonl) => Format::Jsonl,
             Some(ListFormat::Csv) => Format::Csv,
+            Some(ListFormat::Xlsx) => Format::Jsonl,
             None if std::io::stdout().is_terminal() => Format::Table,
             None => Format::Jsonl,
         }
@@ -347,11 +375,12 @@ fn run(cli: Cli) -> Result<i32> {
             let mut f = filter.to_filter(store::PeriodFilter::Any);
             f.limit = limit;
             let facts: Vec<_> = store.facts(&f)?;
-            output::write_rows(
+            print_rows(
                 &mut out,
                 &facts,
-                format.resolve(),
+                &format,
                 output::STORED_FACT_HIDDEN,
+                "facts",
             )?;
         }
         Command::Compare {
@@ -369,10 +398,10 @@ fn run(cli: Cli) -> Result<i32> {
             let store = open_existing(&db.db)?;
             let facts = store.facts(&filter.to_filter(store::PeriodFilter::Annual))?;
             let rows = store::compare(&facts, by == CompareBy::Year);
-            output::write_rows(
+            print_rows(
                 &mut out,
                 &rows,
-                format.resolve(),
+                &format,
                 &[
                     "sentence",
                     "doc_id",
@@ -380,7 +409,9 @@ fn run(cli: Cli) -> Result<i32> {
                     "fact_id",
                     "value_high",
                     "indicator",
+                    "others",
                 ],
+                "compare",
             )?;
         }
         Command::Track {
@@ -398,12 +429,59 @@ fn run(cli: Cli) -> Result<i32> {
                 ..FactFilter::default()
             };
             let rows = store::track(&store.facts(&filter)?, &code);
-            output::write_rows(
+            print_rows(
                 &mut out,
                 &rows,
-                format.resolve(),
-                &["target_sentence", "result_sentence", "target_qualifier"],
+                &format,
+                &[
+                    "target_sentence",
+                    "result_sentence",
+                    "target_qualifier",
+                    "target_document",
+                    "result_document",
+                    "target_ref",
+                    "result_ref",
+                ],
+                "track",
             )?;
+        }
+        Command::Card {
+            region,
+            year,
+            db,
+            format,
+        } => {
+            let store = open_existing(&db.db)?;
+            let region = lianghui::regions::lookup(&region).map_or(region, |r| r.short.to_owned());
+            let facts = store.facts(&FactFilter {
+                region: Some(region.clone()),
+                ..FactFilter::default()
+            })?;
+            let Some(card) = store::card(&facts, &region, year) else {
+                bail!("no figures of {region} with a year in {}", db.db);
+            };
+            let rows = card.flat_rows();
+            let hidden: Vec<String> = rows
+                .first()
+                .and_then(|r| r.as_object())
+                .map(|o| {
+                    o.keys()
+                        .filter(|k| {
+                            k.ends_with(" value")
+                                || k.ends_with(" sentence")
+                                || k.ends_with(" document")
+                        })
+                        .cloned()
+                        .collect()
+                })
+                .unwrap_or_default();
+            let hidden: Vec<&str> = hidden.iter().map(String::as_str).collect();
+            print_rows(&mut out, &rows, &format, &hidden, "card")?;
+        }
+        Command::Conflicts { filter, db, format } => {
+            let store = open_existing(&db.db)?;
+            let rows = store::conflicts(&store.facts(&filter.to_filter(store::PeriodFilter::Any))?);
+            print_rows(&mut out, &rows, &format, &["variants"], "conflicts")?;
         }
         Command::Export {
             format,
@@ -416,6 +494,15 @@ fn run(cli: Cli) -> Result<i32> {
                 .with_context(|| format!("{}: cannot create", path.display()))?;
             let mut w = std::io::BufWriter::new(file);
             match (table, format) {
+                (ExportTable::Facts, ExportFormat::Xlsx) => {
+                    let facts = store.facts(&FactFilter::default())?;
+                    w.write_all(&output::xlsx_bytes(&facts, "facts")?)?;
+                    w.flush()?;
+                }
+                (ExportTable::Documents, ExportFormat::Xlsx) => {
+                    w.write_all(&output::xlsx_bytes(&store.documents()?, "documents")?)?;
+                    w.flush()?;
+                }
                 (ExportTable::Facts, ExportFormat::Parquet) => {
                     store::write_facts_parquet(w, &store.facts(&FactFilter::default())?)?;
                 }
@@ -454,6 +541,26 @@ fn run(cli: Cli) -> Result<i32> {
     }
     out.flush()?;
     Ok(0)
+}
+
+/// Rows in the format asked for; a workbook goes to standard output only when that is not a
+/// terminal.
+fn print_rows<R: serde::Serialize>(
+    out: &mut impl Write,
+    rows: &[R],
+    format: &FormatArg,
+    table_hidden: &[&str],
+    sheet: &str,
+) -> Result<()> {
+    if format.format == Some(ListFormat::Xlsx) {
+        if std::io::stdout().is_terminal() {
+            bail!("--format xlsx writes a workbook: redirect it to a file (> {sheet}.xlsx)");
+        }
+        out.write_all(&output::xlsx_bytes(rows, sheet)?)?;
+        return Ok(());
+    }
+    output::write_rows(out, rows, format.resolve(), table_hidden)?;
+    Ok(())
 }
 
 fn list_format(f: ExportFormat) -> Format {

@@ -258,7 +258,70 @@ fn injected_markup_is_rendered_inert(backend: Backend) {
     assert!(page.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"));
 }
 
+fn report_card_conflicts_map_and_workbooks(backend: Backend) {
+    let s = start(backend);
+    let henan = "%E6%B2%B3%E5%8D%97%E7%9C%81";
+    let card = json(&s, &format!("/api/card?region={henan}&year=2026"));
+    assert_eq!(card["region"], "河南");
+    let growth = card["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["code"] == "gdp_growth")
+        .unwrap();
+    assert_eq!(growth["last_target"]["text"], "5.5%左右");
+    assert!(growth["last_target"]["path"]
+        .as_str()
+        .unwrap()
+        .ends_with("henan-2025.txt"));
+    assert_eq!(growth["last_result"]["text"], "5.6%");
+    assert_eq!(growth["status"], "met");
+    let (status, page) = get(&s, &format!("/card?region={henan}&year=2026"));
+    assert_eq!(status, 200);
+    assert!(
+        page.contains(r#"<td class="status met">met</td>"#),
+        "{page}"
+    );
+    assert!(page.contains("/doc/") && page.contains("#fact-"));
+    // The reports and the sample's round-up agree.
+    assert_eq!(json(&s, "/api/conflicts"), serde_json::json!([]));
+    let (status, page) = get(&s, "/conflicts");
+    assert_eq!(status, 200);
+    assert!(page.contains("No two documents give different values"));
+
+    let (_, page) = get(&s, "/compare?code=gdp_growth&kind=target&year=2025");
+    assert!(page.contains(r#"id="map""#) && page.contains("/assets/echarts.min.js"));
+    assert!(
+        page.contains(r#"href="/card?region="#),
+        "region names link to their card"
+    );
+    let (status, js) = get(&s, "/assets/echarts.min.js");
+    assert_eq!(status, 200);
+    assert!(js.len() > 500_000);
+    let china = json(&s, "/assets/china.json");
+    assert_eq!(china["features"].as_array().unwrap().len(), 34);
+
+    for view in [
+        "compare?code=gdp_growth&kind=target",
+        "track?code=gdp_growth",
+        "facts?region=%E6%B2%B3%E5%8D%97",
+        &format!("card?region={henan}&year=2026"),
+        "conflicts?code=gdp_growth",
+    ] {
+        let (status, body) = get(&s, &format!("/api/{view}&format=xlsx"));
+        assert_eq!(status, 200, "{view}");
+        assert!(body.starts_with("PK"), "{view}: not a workbook");
+        let (status, csv) = get(&s, &format!("/api/{view}&format=csv"));
+        assert_eq!(status, 200, "{view}");
+        assert!(
+            view.starts_with("conflicts") || csv.lines().count() >= 2,
+            "{view}: {csv}"
+        );
+    }
+}
+
 on_both_stores!(
+    report_card_conflicts_map_and_workbooks,
     api_compare_lists_regions_with_marks,
     api_track_marks_met_targets,
     api_facts_filters_and_downloads_csv,

@@ -195,3 +195,104 @@ fn press_and_traditional_script_meet_the_floors() {
         twins["totals"]
     );
 }
+
+fn jsonl(args: &[&str]) -> Vec<Value> {
+    let o = common::lianghui(args);
+    assert!(o.status.success(), "{args:?}: {}", common::stderr(&o));
+    String::from_utf8(o.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+/// The analyst's report card over the whole reports and the sample: each province's 2026
+/// targets and 2025 results as its report gives them (the gold's figures), and the 2025 targets
+/// of the sample's round-up where it has them.
+#[test]
+fn report_cards_of_the_whole_reports_hold_their_headline_figures() {
+    let Some(shared) = shared() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    let db = db.to_str().unwrap();
+    let sample = common::root().join(common::SAMPLE);
+    for input in [shared.join("corpus/whole"), sample.clone()] {
+        let o = common::lianghui(&["ingest", input.to_str().unwrap(), "--db", db, "--quiet"]);
+        assert!(o.status.success(), "{}", common::stderr(&o));
+    }
+    let sample_targets: Vec<Value> =
+        jsonl(&["facts", sample.to_str().unwrap(), "--format", "jsonl"])
+            .into_iter()
+            .filter(|f| f["code"] == "gdp_growth" && f["kind"] == "target" && f["year"] == 2025)
+            .collect();
+    let (mut found, mut wanted, mut from_sample) = (0, 0, 0);
+    let mut golds: Vec<PathBuf> = std::fs::read_dir(shared.join("gold/whole"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    golds.sort();
+    for gold in golds {
+        let facts: Vec<Value> = std::fs::read_to_string(&gold)
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        let region = facts[0]["region"].as_str().unwrap().to_owned();
+        let card = jsonl(&[
+            "card", "--region", &region, "--year", "2026", "--db", db, "--format", "jsonl",
+        ]);
+        let slot = |code: &str, name: &str| {
+            card.iter().find(|r| r["code"] == code).map(|r| {
+                (
+                    r[format!("{name} value")].as_f64(),
+                    r[format!("{name} document")].clone(),
+                )
+            })
+        };
+        for f in facts
+            .iter()
+            .filter(|f| f["code"].is_string() && f["period"].is_null() && f["optional"] == false)
+        {
+            let name = match (f["kind"].as_str(), f["year"].as_i64()) {
+                (Some("target"), Some(2026)) => "2026 target",
+                (Some("result" | "estimate"), Some(2025)) => "2025 result",
+                _ => continue,
+            };
+            wanted += 1;
+            let code = f["code"].as_str().unwrap();
+            let got = slot(code, name);
+            if got.as_ref().and_then(|g| g.0) == f["value"].as_f64() {
+                found += 1;
+                let doc = got.unwrap().1;
+                assert!(
+                    doc.as_str().unwrap().contains("corpus/whole/"),
+                    "{region} {code}: {doc}"
+                );
+            } else if code == "gdp_growth" {
+                panic!(
+                    "{region}: {name} of GDP growth is {got:?}, the report says {}",
+                    f["text"]
+                );
+            }
+        }
+        if let Some(t) = sample_targets
+            .iter()
+            .find(|t| t["region"] == region.as_str())
+        {
+            let (value, doc) = slot("gdp_growth", "2025 target").expect("a 2025 target");
+            assert_eq!(value, t["value"].as_f64(), "{region}");
+            assert!(doc
+                .as_str()
+                .unwrap()
+                .ends_with(common::SAMPLE.rsplit('/').next().unwrap()));
+            from_sample += 1;
+        }
+    }
+    // A few figures of the gold are of indicators the card has another figure for (a PM2.5
+    // result named with 低于).
+    assert!(found as f64 >= 0.95 * wanted as f64, "{found} of {wanted}");
+    assert!(
+        from_sample >= 1,
+        "no province of the whole reports is in the sample's round-up"
+    );
+}

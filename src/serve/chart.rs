@@ -53,39 +53,77 @@ fn axis(max: f64) -> String {
     s
 }
 
-/// One bar per row (a region), labelled with its qualifier mark and value, each a link to the
-/// sentence it came from.
+/// The region name of the whole country: its figure is the reference the provinces are
+/// read against, drawn as a line, not as a bar.
+pub const NATIONAL: &str = "全国";
+
+/// One bar per region, highest first, labelled with its qualifier mark and value, each a
+/// link to the sentence it came from. A range is drawn from its low to its high end; the
+/// country's figure, where the rows have one, is a dashed line across.
 pub fn bars(rows: &[CompareRow]) -> String {
-    if rows.is_empty() {
+    let national = rows.iter().find(|r| r.region.as_deref() == Some(NATIONAL));
+    let mut regions: Vec<&CompareRow> = rows
+        .iter()
+        .filter(|r| r.region.as_deref() != Some(NATIONAL))
+        .collect();
+    if regions.is_empty() {
         return String::new();
     }
-    let max = scale_max(rows);
+    let top = |r: &CompareRow| r.value_high.unwrap_or(r.value);
+    regions.sort_by(|a, b| top(b).total_cmp(&top(a)).then(b.value.total_cmp(&a.value)));
+    let all: Vec<CompareRow> = regions
+        .iter()
+        .map(|r| (*r).clone())
+        .chain(national.cloned())
+        .collect();
+    let max = scale_max(&all);
+    let plot_h = HEIGHT - BOTTOM - TOP;
+    let y_of = |v: f64| HEIGHT - BOTTOM - plot_h * v.max(0.0) / max;
     let plot_w = WIDTH - LEFT;
-    let slot = plot_w / rows.len() as f64;
+    let slot = plot_w / regions.len() as f64;
     let bar_w = (slot * 0.6).min(60.0);
     let mut s = format!(
         r#"<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-label="bar chart">{}"#,
         axis(max)
     );
-    for (i, r) in rows.iter().enumerate() {
-        let h = (HEIGHT - BOTTOM - TOP) * r.value / max;
+    for (i, r) in regions.iter().enumerate() {
         let x = LEFT + slot * i as f64 + (slot - bar_w) / 2.0;
-        let y = HEIGHT - BOTTOM - h;
+        // A range floats from its low end to its high end; any other figure stands on zero.
+        let (bottom, top_v) = match r.value_high {
+            Some(h) => (r.value, h),
+            None => (0.0, r.value),
+        };
+        let (y, h) = (y_of(top_v), y_of(bottom) - y_of(top_v));
         let name = r
             .region
             .clone()
             .or(r.year.map(|y| y.to_string()))
             .unwrap_or_default();
+        let range = if r.value_high.is_some() { " range" } else { "" };
+        let conflict = if r.conflict { " conflict" } else { "" };
         s.push_str(&format!(
-            r##"<a href="/doc/{doc}#fact-{id}"><rect class="bar q-{q}" data-region="{name}" x="{x:.1}" y="{y:.1}" width="{bar_w:.1}" height="{h:.1}"><title>{name} {label}</title></rect><text class="value" x="{cx:.1}" y="{ly:.1}" text-anchor="middle">{label}</text><text class="name" x="{cx:.1}" y="{ny:.1}" text-anchor="middle">{name}</text></a>"##,
+            r##"<a href="/doc/{doc}#fact-{id}"><rect class="bar q-{q}{range}{conflict}" data-region="{name}" data-value="{value}" x="{x:.1}" y="{y:.1}" width="{bar_w:.1}" height="{h:.1}"><title>{name} {label}</title></rect><text class="value" x="{cx:.1}" y="{ly:.1}" text-anchor="middle">{label}</text><text class="name" x="{cx:.1}" y="{ny:.1}" text-anchor="middle">{name}</text></a>"##,
             doc = r.doc_id,
             id = r.fact_id,
             q = r.qualifier.as_str(),
+            value = r.value,
             name = esc(&name),
             label = esc(&label(r)),
             cx = x + bar_w / 2.0,
             ly = y - 6.0,
             ny = HEIGHT - BOTTOM + 18.0,
+        ));
+    }
+    if let Some(n) = national {
+        let y = y_of(n.value_high.map_or(n.value, |h| (n.value + h) / 2.0));
+        s.push_str(&format!(
+            r##"<a href="/doc/{doc}#fact-{id}"><line class="reference" data-value="{value}" x1="{LEFT}" x2="{WIDTH}" y1="{y:.1}" y2="{y:.1}"><title>{NATIONAL} {label}</title></line><text class="reference-label" x="{lx:.1}" y="{ly:.1}" text-anchor="end">{NATIONAL} {label}</text></a>"##,
+            doc = n.doc_id,
+            id = n.fact_id,
+            value = n.value,
+            label = esc(&label(n)),
+            lx = WIDTH - 4.0,
+            ly = y - 4.0,
         ));
     }
     s.push_str("</svg>");

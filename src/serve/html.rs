@@ -1,8 +1,12 @@
 //! Server-rendered pages. Every piece of text from documents or queries goes through [`esc`].
 
+use super::chart::NATIONAL;
+use super::params::url_encode;
 use super::params::Params;
 use crate::output::number;
-use crate::store::{CompareRow, SearchHit, StoredArticle, StoredFact, TrackRow};
+use crate::store::{
+    Card, CompareRow, ConflictRow, Figure, SearchHit, StoredArticle, StoredFact, TrackRow, Variant,
+};
 use crate::structure::BlockType;
 
 const CSS: &str = include_str!("assets/app.css");
@@ -32,6 +36,8 @@ pub fn page(title: &str, active: &str, body: &str) -> String {
     let nav: String = [
         ("/compare", "Compare"),
         ("/track", "Track"),
+        ("/card", "Card"),
+        ("/conflicts", "Conflicts"),
         ("/facts", "Facts"),
         ("/documents", "Documents"),
         ("/search", "Search"),
@@ -115,10 +121,97 @@ fn period_input(p: &Params) -> String {
     )
 }
 
+/// A region's name as a link to its report card.
+fn region_link(region: &Option<String>) -> String {
+    match region.as_deref() {
+        Some(r) if !r.is_empty() => format!(
+            r#"<a class="region" href="/card?region={}">{}</a>"#,
+            url_encode(r),
+            esc(r)
+        ),
+        _ => String::new(),
+    }
+}
+
+/// Links to the same view as a file: CSV, an Excel workbook and JSON, from `/api/{view}`.
+fn downloads(view: &str, query: &str, count: usize, noun: &str) -> String {
+    let q = esc(query);
+    let amp = if query.is_empty() { "" } else { "&amp;" };
+    format!(
+        r#"<p class="downloads">{count} {noun} · download <a class="download-csv" href="/api/{view}?{q}{amp}format=csv">CSV</a> · <a class="download-xlsx" href="/api/{view}?{q}{amp}format=xlsx">Excel</a> · <a href="/api/{view}?{q}{amp}format=json">JSON</a></p>"#
+    )
+}
+
+/// Other documents' figures for a cell, each with its sentence and document: shown where
+/// sources disagree.
+fn others_note(others: &[Variant]) -> String {
+    if others.is_empty() {
+        return String::new();
+    }
+    let items: String = others
+        .iter()
+        .map(|v| {
+            format!(
+                r##"<li><a href="/doc/{}#fact-{}">{}</a> <span class="path">{}</span><br><span class="sentence">{}</span></li>"##,
+                v.doc_id,
+                v.fact_id,
+                esc(&v.text),
+                esc(&v.path),
+                esc(&v.sentence)
+            )
+        })
+        .collect();
+    format!(
+        r#"<details class="conflict-note"><summary>⚠ sources disagree</summary><ul>{items}</ul></details>"#
+    )
+}
+
 fn fact_link(doc_id: i64, fact_id: i64, text: &str) -> String {
     format!(
         r##"<a class="factlink" href="/doc/{doc_id}#fact-{fact_id}">{}</a>"##,
         esc(text)
+    )
+}
+
+/// The data the map draws: one entry per province with a figure.
+fn map_data(rows: &[CompareRow]) -> String {
+    let items: Vec<serde_json::Value> = rows
+        .iter()
+        .filter_map(|r| {
+            let region = r.region.as_deref()?;
+            let code = crate::regions::code_of(region)?;
+            Some(serde_json::json!({
+                "code": code,
+                "region": region,
+                // A range is coloured by its middle.
+                "value": r.value_high.map_or(r.value, |h| (r.value + h) / 2.0),
+                "label": format!("{}{}{}{}", r.mark, number(r.value), r.value_high.map(|h| format!("–{}", number(h))).unwrap_or_default(), r.unit),
+                "sentence": r.sentence,
+                "document": r.path,
+                "href": format!("/doc/{}#fact-{}", r.doc_id, r.fact_id),
+                "conflict": r.conflict,
+            }))
+        })
+        .collect();
+    serde_json::Value::Array(items).to_string()
+}
+
+fn map(rows: &[CompareRow]) -> String {
+    let national = rows
+        .iter()
+        .find(|r| r.region.as_deref() == Some(NATIONAL))
+        .map(|n| {
+            format!(
+                " · {NATIONAL} {}{}{}",
+                n.mark,
+                esc(&number(n.value)),
+                esc(&n.unit)
+            )
+        })
+        .unwrap_or_default();
+    format!(
+        r#"<section class="map-box"><div id="map" class="map" data-rows="{}" role="img" aria-label="map of China, provinces coloured by value"></div><p class="legend map-legend">Colour: the value (a range by its middle) · grey: no figure in the corpus · hover or tap a province for its figure and sentence{national}</p></section><script src="/assets/echarts.min.js"></script>"#,
+        esc(&map_data(rows))
     )
 }
 
@@ -128,18 +221,21 @@ pub fn compare(p: &Params, rows: &[CompareRow]) -> String {
         if p.by_year { "" } else { " selected" },
         if p.by_year { " selected" } else { "" }
     );
-    let chart = if p.by_year {
-        super::chart::line(rows)
+    let (chart, map) = if p.by_year {
+        (super::chart::line(rows), String::new())
+    } else if rows.is_empty() {
+        (String::new(), String::new())
     } else {
-        super::chart::bars(rows)
+        (super::chart::bars(rows), map(rows))
     };
     let mut table = String::from(
         r#"<table class="sortable"><thead><tr><th>region</th><th>year</th><th>period</th><th data-type="number">value</th><th>as printed</th><th>indicator</th><th>source sentence</th></tr></thead><tbody>"#,
     );
     for r in rows {
         table.push_str(&format!(
-            r#"<tr><td>{}</td><td>{}</td><td>{}</td><td data-value="{}">{}{}{}</td><td>{}</td><td>{}</td><td class="sentence">{}</td></tr>"#,
-            esc(opt(&r.region)),
+            r#"<tr{}><td>{}</td><td>{}</td><td>{}</td><td data-value="{}">{}{}{}</td><td>{}</td><td>{}</td><td class="sentence">{}{}</td></tr>"#,
+            if r.conflict { r#" class="conflict""# } else { "" },
+            region_link(&r.region),
             r.year.map(|y| y.to_string()).unwrap_or_default(),
             r.period.map(|p| p.to_string()).unwrap_or_default(),
             r.value,
@@ -149,6 +245,7 @@ pub fn compare(p: &Params, rows: &[CompareRow]) -> String {
             fact_link(r.doc_id, r.fact_id, &r.text),
             esc(&r.indicator),
             esc(&r.sentence),
+            others_note(&r.others),
         ));
     }
     table.push_str("</tbody></table>");
@@ -157,14 +254,30 @@ pub fn compare(p: &Params, rows: &[CompareRow]) -> String {
     } else {
         ""
     };
+    let downloads = if rows.is_empty() {
+        String::new()
+    } else {
+        downloads("compare", &p.query_string(None), rows.len(), "rows")
+    };
     page(
         "Compare",
         "Compare",
         &format!(
-            "<h1>Compare</h1>{}<p class=\"legend\">≈ 左右 · ≥ 以上/超过 · ≤ 以内/以下 · ~ range</p>{empty}{chart}{table}",
+            "<h1>Compare</h1>{}<p class=\"legend\">≈ 左右 · ≥ 以上/超过 · ≤ 以内/以下 · ~ range (drawn from its low to its high end) · bars highest first · dashed line: {NATIONAL}</p>{empty}{map}{chart}{downloads}{table}",
             filter_form("/compare", p, &by)
         ),
     )
+}
+
+fn ref_link(r: Option<[i64; 2]>, text: &Option<String>, sentence: &Option<String>) -> String {
+    match (r, text) {
+        (Some([doc, fact]), Some(t)) => format!(
+            r##"<a class="factlink" href="/doc/{doc}#fact-{fact}" title="{}">{}</a>"##,
+            esc(opt(sentence)),
+            esc(t)
+        ),
+        _ => String::new(),
+    }
 }
 
 pub fn track(p: &Params, rows: &[TrackRow]) -> String {
@@ -173,14 +286,12 @@ pub fn track(p: &Params, rows: &[TrackRow]) -> String {
     );
     for r in rows {
         table.push_str(&format!(
-            r#"<tr><td>{}</td><td>{}</td><td>{}</td><td title="{}">{}</td><td title="{}">{}</td><td class="status {}">{}</td></tr>"#,
-            esc(opt(&r.region)),
+            r#"<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class="status {}">{}</td></tr>"#,
+            region_link(&r.region),
             r.year.map(|y| y.to_string()).unwrap_or_default(),
             r.period.map(|p| p.to_string()).unwrap_or_default(),
-            esc(opt(&r.target_sentence)),
-            esc(opt(&r.target)),
-            esc(opt(&r.result_sentence)),
-            esc(opt(&r.result)),
+            ref_link(r.target_ref, &r.target, &r.target_sentence),
+            ref_link(r.result_ref, &r.result, &r.result_sentence),
             r.status.as_str(),
             r.status.as_str(),
         ));
@@ -192,21 +303,172 @@ pub fn track(p: &Params, rows: &[TrackRow]) -> String {
         input("region", opt(&p.region)),
         period_input(p),
     );
+    let downloads = if rows.is_empty() {
+        String::new()
+    } else {
+        downloads("track", &p.query_string(None), rows.len(), "rows")
+    };
     page(
         "Track",
         "Track",
-        &format!("<h1>Targets and results</h1>{form}{table}"),
+        &format!("<h1>Targets and results</h1>{form}{downloads}{table}"),
+    )
+}
+
+fn figure_cell(f: Option<&Figure>) -> String {
+    let Some(f) = f else {
+        return r#"<td class="none">—</td>"#.to_owned();
+    };
+    format!(
+        r##"<td class="figure{}" data-value="{}"><a class="factlink" href="/doc/{}#fact-{}" title="{}">{}</a><span class="source" title="{}">{}</span>{}</td>"##,
+        if f.others.is_empty() { "" } else { " conflict" },
+        f.value,
+        f.doc_id,
+        f.fact_id,
+        esc(&f.sentence),
+        esc(&f.text),
+        esc(&f.path),
+        esc(f.path.rsplit(['/', '\\']).next().unwrap_or(&f.path)),
+        others_note(&f.others),
+    )
+}
+
+/// A region's report card: each indicator's targets and results, every figure a link to its
+/// sentence.
+pub fn card(p: &Params, card: Option<&Card>, regions: &[&str]) -> String {
+    let form = format!(
+        r#"<form class="filters" method="get" action="/card">{}{}<button>Show</button></form>"#,
+        input("region", opt(&p.region)),
+        input("year", &p.year.map(|y| y.to_string()).unwrap_or_default()),
+    );
+    let picker: String = regions
+        .iter()
+        .map(|r| format!(r#"<a href="/card?region={}">{}</a>"#, url_encode(r), esc(r)))
+        .collect::<Vec<_>>()
+        .join(" · ");
+    let body = match card {
+        None if p.region.is_some() => format!(
+            r#"<p class="empty">No figures of {} with a year in the corpus.</p>"#,
+            esc(opt(&p.region))
+        ),
+        None => String::new(),
+        Some(c) => {
+            let heads: String = c
+                .slots(&crate::store::CardRow {
+                    code: String::new(),
+                    last_target: None,
+                    last_result: None,
+                    status: crate::store::TrackStatus::Unknown,
+                    target: None,
+                    five_year_outcome: None,
+                    five_year_goal: None,
+                })
+                .iter()
+                .enumerate()
+                .map(|(i, (name, _))| {
+                    let status = if i == 1 { "<th>status</th>" } else { "" };
+                    format!(r#"<th data-type="number">{}</th>{status}"#, esc(name))
+                })
+                .collect();
+            let mut table = format!(
+                r#"<table class="sortable card"><thead><tr><th>indicator</th>{heads}</tr></thead><tbody>"#
+            );
+            for r in &c.rows {
+                let slots = c.slots(r);
+                let indicator = slots
+                    .iter()
+                    .find_map(|(_, f)| f.map(|f| f.indicator.clone()))
+                    .unwrap_or_default();
+                table.push_str(&format!(
+                    r#"<tr data-code="{}"><td><strong>{}</strong><br><span class="path">{}</span></td>"#,
+                    esc(&r.code),
+                    esc(&indicator),
+                    esc(&r.code)
+                ));
+                for (i, (_, f)) in slots.iter().enumerate() {
+                    table.push_str(&figure_cell(*f));
+                    if i == 1 {
+                        table.push_str(&format!(
+                            r#"<td class="status {}">{}</td>"#,
+                            r.status.as_str(),
+                            r.status.as_str()
+                        ));
+                    }
+                }
+                table.push_str("</tr>");
+            }
+            table.push_str("</tbody></table>");
+            let q = format!("region={}&year={}", url_encode(&c.region), c.year);
+            format!(
+                r#"<h2>{} · {} report card</h2><p class="legend">met: the result reaches the target (a 左右 target may fall short by 2 % of itself; a range needs its low end; for unemployment, prices and intensities lower is better) · missed: it does not · unknown: the corpus lacks one of the two</p>{}{table}"#,
+                esc(&c.region),
+                c.year,
+                downloads("card", &q, c.rows.len(), "indicators"),
+            )
+        }
+    };
+    page(
+        "Card",
+        "Card",
+        &format!(r#"<h1>Report card</h1>{form}<p class="regions">{picker}</p>{body}"#),
+    )
+}
+
+/// Cells on which documents disagree, each with every document's figure and sentence.
+pub fn conflicts(p: &Params, rows: &[ConflictRow]) -> String {
+    let mut table = String::from(
+        r#"<table class="sortable"><thead><tr><th>region</th><th>code</th><th>kind</th><th>year</th><th>period</th><th>figures</th></tr></thead><tbody>"#,
+    );
+    for r in rows {
+        let figures: String = r
+            .variants
+            .iter()
+            .map(|v| {
+                format!(
+                    r##"<li><a class="factlink" href="/doc/{}#fact-{}">{}</a> <span class="path">{}</span><br><span class="sentence">{}</span></li>"##,
+                    v.doc_id,
+                    v.fact_id,
+                    esc(&v.text),
+                    esc(&v.path),
+                    esc(&v.sentence)
+                )
+            })
+            .collect();
+        table.push_str(&format!(
+            r#"<tr class="conflict"><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td><ul class="variants">{figures}</ul></td></tr>"#,
+            region_link(&Some(r.region.clone())),
+            esc(&r.code),
+            r.kind.as_str(),
+            r.year.map(|y| y.to_string()).unwrap_or_default(),
+            r.period.map(|p| p.to_string()).unwrap_or_default(),
+        ));
+    }
+    table.push_str("</tbody></table>");
+    let form = format!(
+        r#"<form class="filters" method="get" action="/conflicts">{}{}{}<button>Show</button></form>"#,
+        select("code", &p.code, CODES),
+        input("region", opt(&p.region)),
+        input("year", &p.year.map(|y| y.to_string()).unwrap_or_default()),
+    );
+    let empty = if rows.is_empty() {
+        r#"<p class="empty">No two documents give different values for the same region, indicator, kind, year and period.</p>"#
+    } else {
+        ""
+    };
+    let downloads = if rows.is_empty() {
+        String::new()
+    } else {
+        downloads("conflicts", &p.query_string(None), rows.len(), "cells")
+    };
+    page(
+        "Conflicts",
+        "Conflicts",
+        &format!("<h1>Sources that disagree</h1>{form}{empty}{downloads}{table}"),
     )
 }
 
 pub fn facts(p: &Params, facts: &[StoredFact]) -> String {
-    let q = p.query_string(None);
-    let downloads = format!(
-        r#"<p class="downloads">{} facts · download <a href="/api/facts?{q}{amp}format=csv">CSV</a> · <a href="/api/facts?{q}{amp}format=json">JSON</a></p>"#,
-        facts.len(),
-        amp = if q.is_empty() { "" } else { "&amp;" },
-        q = esc(&q),
-    );
+    let downloads = downloads("facts", &p.query_string(None), facts.len(), "facts");
     let mut table = String::from(
         r#"<table class="sortable"><thead><tr><th>region</th><th>year</th><th>kind</th><th>indicator</th><th>as printed</th><th data-type="number">value</th><th>unit</th><th>measure</th><th>code</th><th>document</th></tr></thead><tbody>"#,
     );
@@ -214,7 +476,7 @@ pub fn facts(p: &Params, facts: &[StoredFact]) -> String {
         let x = &f.fact;
         table.push_str(&format!(
             r#"<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td data-value="{}">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>"#,
-            esc(opt(&x.region)),
+            region_link(&x.region),
             x.year.map(|y| y.to_string()).unwrap_or_default(),
             x.kind.as_str(),
             esc(&x.indicator),

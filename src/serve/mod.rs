@@ -227,6 +227,125 @@ fn fact_rows(store: &dyn Store, p: &Params) -> Result<Vec<store::StoredFact>, Fa
     Ok(store.facts(&f)?)
 }
 
+/// A region as the corpus names it: the short name of a known region (湖北省 → 湖北).
+fn canonical_region(name: &str) -> String {
+    crate::regions::lookup(name).map_or_else(|| name.to_owned(), |r| r.short.to_owned())
+}
+
+fn card_of(store: &dyn Store, p: &Params) -> Result<Option<store::Card>, Failure> {
+    let Some(region) = p.region.as_deref().map(canonical_region) else {
+        return Ok(None);
+    };
+    let facts = store.facts(&FactFilter {
+        region: Some(region.clone()),
+        ..FactFilter::default()
+    })?;
+    Ok(store::card(&facts, &region, p.year))
+}
+
+fn conflict_rows(store: &dyn Store, p: &Params) -> Result<Vec<store::ConflictRow>, Failure> {
+    let mut f = p.filter(store::PeriodFilter::Any);
+    f.region = f.region.as_deref().map(canonical_region);
+    Ok(store::conflicts(&store.facts(&f)?))
+}
+
+/// Rows as a file to download (`csv`, `xlsx`) or as JSON.
+fn rows_response<R: serde::Serialize>(rows: &[R], format: Option<&str>, name: &str) -> Response {
+    let file = |kind: &str, bytes: Vec<u8>, ext: &str| {
+        (
+            [
+                (header::CONTENT_TYPE, kind.to_owned()),
+                (
+                    header::CONTENT_DISPOSITION,
+                    format!("attachment; filename=\"{name}.{ext}\""),
+                ),
+            ],
+            bytes,
+        )
+            .into_response()
+    };
+    let failed =
+        |e: std::io::Error| (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()).into_response();
+    match format {
+        Some("csv") => {
+            let mut buf = Vec::new();
+            match output::write_rows(&mut buf, rows, Format::Csv, &[]) {
+                Ok(()) => file("text/csv; charset=utf-8", buf, "csv"),
+                Err(e) => failed(e),
+            }
+        }
+        Some("xlsx") => match output::xlsx_bytes(rows, name) {
+            Ok(bytes) => file(
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                bytes,
+                "xlsx",
+            ),
+            Err(e) => failed(e),
+        },
+        _ => json_response(&rows),
+    }
+}
+
+async fn card_page(State(app): State<App>, RawQuery(q): RawQuery) -> Page {
+    let p = parse_query(q)?;
+    let view = p.clone();
+    let card = with_store(&app, move |s| card_of(s, &p)).await?;
+    let provinces: Vec<&str> = crate::regions::all(crate::regions::Level::Province)
+        .map(|r| r.short)
+        .collect();
+    Ok(html_response(html::card(&view, card.as_ref(), &provinces)))
+}
+
+async fn api_card(State(app): State<App>, RawQuery(q): RawQuery) -> Api {
+    let p = parse_query(q)?;
+    if p.region.is_none() {
+        return Err(Failure(StatusCode::BAD_REQUEST, "card needs region".into()).into());
+    }
+    let format = p.format.clone();
+    let card = with_store(&app, move |s| card_of(s, &p)).await?;
+    let Some(card) = card else {
+        return Err(Failure(
+            StatusCode::NOT_FOUND,
+            "no figures of that region with a year".into(),
+        )
+        .into());
+    };
+    Ok(match format.as_deref() {
+        Some(f @ ("csv" | "xlsx")) => rows_response(&card.flat_rows(), Some(f), "card"),
+        _ => json_response(&card),
+    })
+}
+
+async fn conflicts_page(State(app): State<App>, RawQuery(q): RawQuery) -> Page {
+    let p = parse_query(q)?;
+    let view = p.clone();
+    let rows = with_store(&app, move |s| conflict_rows(s, &p)).await?;
+    Ok(html_response(html::conflicts(&view, &rows)))
+}
+
+async fn api_conflicts(State(app): State<App>, RawQuery(q): RawQuery) -> Api {
+    let p = parse_query(q)?;
+    let format = p.format.clone();
+    let rows = with_store(&app, move |s| conflict_rows(s, &p)).await?;
+    Ok(rows_response(&rows, format.as_deref(), "conflicts"))
+}
+
+const ECHARTS: &str = include_str!("assets/vendor/echarts-4.9.0/echarts.min.js");
+const CHINA: &str = include_str!("assets/vendor/echarts-4.9.0/china.json");
+
+/// The bundled charting library and map, cached by the browser: they change only with a new
+/// build.
+fn asset(kind: &'static str, body: &'static str) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, kind),
+            (header::CACHE_CONTROL, "public, max-age=86400"),
+        ],
+        body,
+    )
+        .into_response()
+}
+
 async fn compare_page(State(app): State<App>, RawQuery(q): RawQuery) -> Page {
     let p = parse_query(q)?;
     let view = p.clone();
@@ -303,8 +422,9 @@ async fn api_compare(State(app): State<App>, RawQuery(q): RawQuery) -> Api {
         )
         .into());
     }
+    let format = p.format.clone();
     let rows = with_store(&app, move |s| compare_rows(s, &p)).await?;
-    Ok(json_response(&rows))
+    Ok(rows_response(&rows, format.as_deref(), "compare"))
 }
 
 async fn api_track(State(app): State<App>, RawQuery(q): RawQuery) -> Api {
@@ -312,31 +432,16 @@ async fn api_track(State(app): State<App>, RawQuery(q): RawQuery) -> Api {
     if p.code.is_none() {
         return Err(Failure(StatusCode::BAD_REQUEST, "track needs code".into()).into());
     }
+    let format = p.format.clone();
     let rows = with_store(&app, move |s| track_rows(s, &p)).await?;
-    Ok(json_response(&rows))
+    Ok(rows_response(&rows, format.as_deref(), "track"))
 }
 
 async fn api_facts(State(app): State<App>, RawQuery(q): RawQuery) -> Api {
     let p = parse_query(q)?;
-    let csv = p.format.as_deref() == Some("csv");
+    let format = p.format.clone();
     let rows = with_store(&app, move |s| fact_rows(s, &p)).await?;
-    if csv {
-        let mut buf = Vec::new();
-        output::write_rows(&mut buf, &rows, Format::Csv, &[])
-            .map_err(|e| Failure(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
-        return Ok((
-            [
-                (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
-                (
-                    header::CONTENT_DISPOSITION,
-                    "attachment; filename=\"facts.csv\"",
-                ),
-            ],
-            buf,
-        )
-            .into_response());
-    }
-    Ok(json_response(&rows))
+    Ok(rows_response(&rows, format.as_deref(), "facts"))
 }
 
 async fn api_documents(State(app): State<App>) -> Api {
@@ -386,12 +491,24 @@ pub fn router(db: Source) -> Router {
         )
         .route("/compare", get(compare_page))
         .route("/track", get(track_page))
+        .route("/card", get(card_page))
+        .route("/conflicts", get(conflicts_page))
         .route("/facts", get(facts_page))
         .route("/documents", get(documents_page))
         .route("/doc/{id}", get(document_page))
         .route("/search", get(search_page))
         .route("/api/compare", get(api_compare))
         .route("/api/track", get(api_track))
+        .route("/api/card", get(api_card))
+        .route("/api/conflicts", get(api_conflicts))
+        .route(
+            "/assets/echarts.min.js",
+            get(|| async { asset("text/javascript; charset=utf-8", ECHARTS) }),
+        )
+        .route(
+            "/assets/china.json",
+            get(|| async { asset("application/json", CHINA) }),
+        )
         .route("/api/facts", get(api_facts))
         .route("/api/documents", get(api_documents))
         .route("/api/documents/{id}", get(api_document))

@@ -74,7 +74,7 @@ impl Params {
                     p.by_year = value == "year";
                 }
                 "format" => {
-                    one_of(name, value, &["json", "csv", "html"])?;
+                    one_of(name, value, &["json", "csv", "xlsx", "html"])?;
                     p.format = text;
                 }
                 "year" => {

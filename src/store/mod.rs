@@ -6,7 +6,10 @@ mod parquet_export;
 pub mod postgres;
 pub mod sqlite;
 
-pub use analysis::{compare, track, CompareRow, TrackRow, TrackStatus};
+pub use analysis::{
+    card, compare, conflicts, track, Card, CardRow, CompareRow, ConflictRow, Figure, TrackRow,
+    TrackStatus, Variant,
+};
 pub use parquet_export::write_facts_parquet;
 
 use crate::extract::Fact;

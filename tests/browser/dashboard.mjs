@@ -24,8 +24,21 @@ try {
   const query = "code=gdp_growth&kind=target&year=2025";
   const api = await (await page.request.get(`${base}/api/compare?${query}`)).json();
   await page.goto(`${base}/compare?${query}`);
+  const regional = api.filter(r => r.region !== "全国");
   const bars = await page.locator("svg.chart rect.bar").count();
-  check("compare chart has one bar per region of the API", bars === api.length, `${bars} bars, ${api.length} rows`);
+  check("compare chart has one bar per region of the API", bars === regional.length, `${bars} bars, ${regional.length} rows`);
+  const heights = await page.locator("svg.chart rect.bar").evaluateAll(els => els.map(e => parseFloat(e.dataset.value)));
+  check("the bars stand highest first", heights.every((v, i) => i === 0 || heights[i - 1] >= v), JSON.stringify(heights));
+  await page.waitForSelector("#map[data-drawn]", { timeout: 15000 });
+  const drawn = parseInt(await page.locator("#map").getAttribute("data-drawn"), 10);
+  check("the map colours one province per region of the API", drawn === regional.length, `${drawn} provinces, ${regional.length} rows`);
+  const tip = await page.evaluate(() => {
+    const box = document.getElementById("map");
+    echarts.getInstanceByDom(box).dispatchAction({ type: "showTip", seriesIndex: 0, name: "河南" });
+    return Array.from(box.querySelectorAll("div")).map(d => d.innerText).find(t => t.includes("河南") && t.includes("。")) || "";
+  });
+  const henan = api.find(r => r.region === "河南");
+  check("a province's tooltip gives its figure and sentence", henan && tip.includes(henan.sentence.slice(0, 12)), tip);
   const regions = await page.locator("svg.chart rect.bar").evaluateAll(els => els.map(e => e.dataset.region).sort());
   check("the sample's GDP-growth targets are five regions", JSON.stringify(regions) === JSON.stringify(["四川", "山东", "广东", "江苏", "河南"].sort()), JSON.stringify(regions));
   await page.screenshot({ path: `${shots}/compare.png`, fullPage: true });
@@ -59,7 +72,31 @@ try {
   check("search highlights the query", (await page.locator("ol.hits mark").count()) >= 1);
   await page.screenshot({ path: `${shots}/search.png` });
 
+  // The report card: last year's target against its result, this year's target, and the
+  // cell two documents disagree on, with both sentences.
+  await page.goto(`${base}/card?region=${encodeURIComponent("河南")}&year=2026`);
+  const growth = page.locator('tr[data-code="gdp_growth"]');
+  check("the card judges last year's growth target met", (await growth.locator("td.status").innerText()) === "met");
+  const figures = await growth.locator("td.figure a.factlink").count();
+  check("each figure on the card links to its sentence", figures >= 3, `${figures} links`);
+  check("the disputed cell is flagged", (await growth.locator("td.figure.conflict").count()) === 1);
+  await growth.locator("td.conflict details summary").click();
+  const note = await growth.locator("td.conflict details").innerText();
+  check("the flag shows the other document's sentence", note.includes("5.5%左右") && note.includes("roundup-2026-press.txt"), note);
+  await page.screenshot({ path: `${shots}/card.png`, fullPage: true });
+  await page.goto(`${base}/compare?code=gdp_growth&kind=target&year=2026`);
+  await page.waitForSelector("#map[data-drawn]", { timeout: 15000 });
+  check("compare flags the disputed cell", (await page.locator("tr.conflict").count()) === 1);
+  await page.screenshot({ path: `${shots}/map.png`, fullPage: true });
+
   const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  for (const [name, path] of [["card", `/card?region=${encodeURIComponent("河南")}&year=2026`], ["map", `/compare?${query}`]]) {
+    await phone.goto(`${base}${path}`);
+    if (name === "map") await phone.waitForSelector("#map[data-drawn]", { timeout: 15000 });
+    const wide = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    check(`${name} fits a phone-width window`, wide <= 1, `${wide}px too wide`);
+    await phone.screenshot({ path: `${shots}/${name}-phone.png`, fullPage: true });
+  }
   await phone.goto(`${base}/compare?${query}`);
   const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   check("compare fits a phone-width window", overflow <= 1, `${overflow}px too wide`);
