@@ -175,3 +175,63 @@ pub fn line(rows: &[CompareRow]) -> String {
     s.push_str("</svg>");
     s
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::Qualifier;
+
+    fn row(region: &str, value: f64, high: Option<f64>) -> CompareRow {
+        CompareRow {
+            region: Some(region.into()),
+            year: Some(2026),
+            period: None,
+            value,
+            value_high: high,
+            unit: "%".into(),
+            qualifier: if high.is_some() {
+                Qualifier::Range
+            } else {
+                Qualifier::Approx
+            },
+            mark: if high.is_some() { "~" } else { "≈" },
+            text: String::new(),
+            indicator: String::new(),
+            sentence: String::new(),
+            path: String::new(),
+            doc_id: 1,
+            article: 0,
+            fact_id: 1,
+            conflict: false,
+            others: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn bars_stand_highest_first_ranges_float_and_the_country_is_a_line() {
+        let rows = [
+            row("河南", 5.0, None),
+            row("安徽", 5.0, Some(5.5)),
+            row(NATIONAL, 5.0, None),
+            row("海南", 6.0, None),
+        ];
+        let svg = bars(&rows);
+        let order: Vec<&str> = svg
+            .split("data-region=\"")
+            .skip(1)
+            .map(|s| &s[..s.find('"').unwrap()])
+            .collect();
+        assert_eq!(order, ["海南", "安徽", "河南"]);
+        assert_eq!(svg.matches("<rect").count(), 3, "the country is no bar");
+        assert!(svg.contains(r#"class="reference""#) && svg.contains("全国 ≈5%"));
+        // The range floats: its bar ends above the axis, where 5.0 is.
+        let range = &svg[svg.find("range").unwrap()..];
+        let attr = |name: &str| -> f64 {
+            let at = range.find(&format!(" {name}=\"")).unwrap() + name.len() + 3;
+            range[at..at + range[at..].find('"').unwrap()]
+                .parse()
+                .unwrap()
+        };
+        assert!(attr("y") + attr("height") < HEIGHT - BOTTOM - 1.0);
+    }
+}
