@@ -99,7 +99,8 @@ enum Command {
         /// No progress bar.
         #[arg(long, short)]
         quiet: bool,
-        /// Worker threads (0: all cores).
+        /// Parsing threads, beside the one that writes the database (0: one fewer than the
+        /// cores, at least one: the writer keeps a core of its own).
         #[arg(long, default_value_t = 0)]
         jobs: usize,
         /// Give up on a document that takes longer than this many seconds.
@@ -612,32 +613,38 @@ fn ingest(
         }
         b
     };
-    let mut counts = [0usize; 3]; // added, replaced, unchanged
-    let mut store_error: Option<store::StoreError> = None;
-    // Parsed documents wait here and go in together, one transaction for a batch: a
-    // transaction per document costs more than parsing it. A crash loses at most the open
-    // batch, never part of a document.
+    // Parsed documents go in by batches, one transaction for a batch: a transaction per
+    // document costs more than parsing it. A crash loses at most the open batch, never part of
+    // a document. The writer has a thread of its own, so that the workers parse the next batch
+    // while this one is written (with a writer on the receiving thread, the workers stood still
+    // for every transaction).
+    let (to_writer, batches) = std::sync::mpsc::sync_channel::<Vec<lianghui::store::IngestDoc>>(1);
+    let writer = std::thread::spawn(move || {
+        let mut counts = [0usize; 3]; // added, replaced, unchanged
+        for batch in batches {
+            match store.ingest_many(&batch) {
+                Ok(outcomes) => {
+                    for o in outcomes {
+                        counts[match o {
+                            IngestOutcome::Added => 0,
+                            IngestOutcome::Replaced => 1,
+                            IngestOutcome::Unchanged => 2,
+                        }] += 1;
+                    }
+                }
+                // Nothing more is written; the batches still sent are dropped.
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(counts)
+    });
     let mut batch: Vec<lianghui::store::IngestDoc> = Vec::new();
     let mut last_flush = std::time::Instant::now();
-    let mut flush = |batch: &mut Vec<lianghui::store::IngestDoc>,
-                     counts: &mut [usize; 3],
-                     store_error: &mut Option<store::StoreError>| {
-        if batch.is_empty() || store_error.is_some() {
-            return;
-        }
-        match store.ingest_many(batch) {
-            Ok(outcomes) => {
-                for o in outcomes {
-                    counts[match o {
-                        IngestOutcome::Added => 0,
-                        IngestOutcome::Replaced => 1,
-                        IngestOutcome::Unchanged => 2,
-                    }] += 1;
-                }
-            }
-            Err(e) => *store_error = Some(e),
-        }
-        batch.clear();
+    let jobs = match jobs {
+        0 => std::thread::available_parallelism()
+            .map_or(1, |n| n.get().saturating_sub(1))
+            .max(1),
+        n => n,
     };
     lianghui::corpus::process_all(&files, limits, jobs, |path, result| {
         bar.inc(1);
@@ -648,17 +655,24 @@ fn ingest(
                 bar.suspend(|| eprintln!("lianghui: {}: {e}", path.display()));
             }
         }
-        if batch.len() >= INGEST_BATCH || last_flush.elapsed() > INGEST_BATCH_TIME {
-            flush(&mut batch, &mut counts, &mut store_error);
+        if !batch.is_empty()
+            && (batch.len() >= INGEST_BATCH || last_flush.elapsed() > INGEST_BATCH_TIME)
+        {
+            // A writer that stopped on an error says so when it is joined.
+            let _ = to_writer.send(std::mem::take(&mut batch));
             last_flush = std::time::Instant::now();
         }
     });
-    flush(&mut batch, &mut counts, &mut store_error);
-    let [added, replaced, unchanged] = counts;
-    bar.finish_and_clear();
-    if let Some(e) = store_error {
-        return Err(anyhow::Error::new(e).context(db.to_string()));
+    if !batch.is_empty() {
+        let _ = to_writer.send(batch);
     }
+    drop(to_writer);
+    let written = writer
+        .join()
+        .map_err(|_| anyhow::anyhow!("{db}: the database writer stopped unexpectedly"))?;
+    bar.finish_and_clear();
+    let counts = written.map_err(|e| anyhow::Error::new(e).context(db.to_string()))?;
+    let [added, replaced, unchanged] = counts;
     if !quiet {
         eprintln!("{added} added, {replaced} replaced, {unchanged} unchanged, {failed} failed");
     }
@@ -688,7 +702,11 @@ fn load(file: &str, input: &InputArgs) -> Result<Document> {
     } else {
         std::fs::read(Path::new(file)).with_context(|| format!("{file}: cannot read"))?
     };
-    lianghui::parse(file, &bytes, &opts).with_context(|| file.to_string())
+    let input = lianghui::read::load(&bytes, &opts).with_context(|| file.to_string())?;
+    // The decoded text is all that is read from here on: the bytes go before the pipeline's
+    // own copies are made (peak memory is the sum of what is alive together).
+    drop(bytes);
+    Ok(lianghui::parse_input(file, &input))
 }
 
 fn write_text(out: &mut impl Write, doc: &Document) -> Result<()> {

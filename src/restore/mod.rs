@@ -43,7 +43,9 @@ pub struct Para {
     /// furniture taken out.
     pub text: String,
     /// The input lines as they were (trimmed, joined by `\n`), for rules that need the
-    /// original spacing, such as bylines whose names are spaced out.
+    /// original spacing, such as bylines whose names are spaced out. Kept for short paragraphs
+    /// only (headlines, speakers, bylines: up to [`RAW_KEPT_BYTES`]); empty for body text,
+    /// which would otherwise be held twice.
     pub raw: String,
     pub line_start: u32,
     pub line_end: u32,
@@ -149,6 +151,9 @@ pub fn lines(text: &str) -> Vec<Line<'_>> {
     }
     out
 }
+
+/// The longest paragraph, in bytes of its input lines, whose lines are kept as they were.
+pub const RAW_KEPT_BYTES: usize = 480;
 
 /// How many neighbouring lines on each side estimate the local column width.
 const WIDTH_WINDOW: usize = 8;
@@ -563,7 +568,11 @@ fn build_para(lines: &[&Line], all_short: bool) -> Para {
     // the span covers all of them.
     Para {
         text,
-        raw: lines.iter().map(|l| l.text).collect::<Vec<_>>().join("\n"),
+        raw: if lines.iter().map(|l| l.text.len() + 1).sum::<usize>() <= RAW_KEPT_BYTES {
+            lines.iter().map(|l| l.text).collect::<Vec<_>>().join("\n")
+        } else {
+            String::new()
+        },
         line_start: lines.iter().map(|l| l.no).min().unwrap_or(0),
         line_end: lines.iter().map(|l| l.no).max().unwrap_or(0),
         byte_start: lines.iter().map(|l| l.byte_start).min().unwrap_or(0),

@@ -260,7 +260,9 @@ pub struct StoredArticle {
 }
 
 /// The storage interface the CLI and the server use.
-pub trait Store {
+/// A corpus database. `Send`, so that ingest can write on a thread of its own while the
+/// documents after the batch are parsed.
+pub trait Store: Send {
     /// Stores one document with its facts atomically: all of it or none.
     fn ingest(&mut self, doc: &IngestDoc) -> Result<IngestOutcome, StoreError>;
     /// Stores several whole documents in one transaction: after a crash either all of them are
