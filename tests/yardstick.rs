@@ -145,12 +145,14 @@ fn whole_reports_meet_the_floors() {
     let html = shared.join("corpus/whole-html");
     let scores = score_whole(&shared, &[&whole, &html]);
     assert!(whole_figure(&scores, "documents") >= 15.0, "{scores:?}");
+    // The floors were 0.95, 0.95 and 0.90; these are today's figures (0.972, 1.0,
+    // 0.980), less a fact or two.
     assert!(
-        whole_figure(&scores, "key_strict_recall") >= 0.95,
+        whole_figure(&scores, "key_strict_recall") >= 0.965,
         "{scores:?}"
     );
-    assert!(whole_figure(&scores, "compare_exact") >= 0.95, "{scores:?}");
-    assert!(whole_figure(&scores, "period_strict") >= 0.90, "{scores:?}");
+    assert!(whole_figure(&scores, "compare_exact") >= 0.99, "{scores:?}");
+    assert!(whole_figure(&scores, "period_strict") >= 0.97, "{scores:?}");
     // A portal page scores as the report's text saved from it.
     let twins = tempfile::tempdir().unwrap();
     for page in std::fs::read_dir(&html).unwrap().flatten() {

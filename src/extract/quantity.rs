@@ -36,6 +36,9 @@ pub struct Unit {
     pub class: UnitClass,
     pub after_chinese: bool,
     pub optional: bool,
+    /// A rate whose denominator is written before the number (`每立方米19微克`): the unit
+    /// counts only after a number that follows this.
+    pub per: Option<&'static str>,
 }
 
 static UNIT_TABLE: LazyLock<Vec<Unit>> = LazyLock::new(|| {
@@ -58,6 +61,7 @@ static UNIT_TABLE: LazyLock<Vec<Unit>> = LazyLock::new(|| {
                 class,
                 after_chinese: flags.split(',').any(|f| f == "cn"),
                 optional: flags.split(',').any(|f| f == "optional"),
+                per: flags.split(',').find_map(|f| f.strip_prefix("per=")),
             })
         })
         .collect();
@@ -72,6 +76,7 @@ static RANK_UNIT: Unit = Unit {
     class: UnitClass::Rank,
     after_chinese: true,
     optional: false,
+    per: None,
 };
 
 /// Units by their first character, longest written form first.
@@ -85,16 +90,31 @@ static UNITS_BY_FIRST: LazyLock<HashMap<char, Vec<&'static Unit>>> = LazyLock::n
     m
 });
 
-/// The unit written at `chars[at..]`, longest first.
+/// The unit written at `chars[at..]`, longest first; rates written around the number
+/// (`每立方米19微克`) are left to [`rate_unit_at`].
 fn unit_at(chars: &[char], at: usize) -> Option<&'static Unit> {
     let first = chars.get(at)?;
     UNITS_BY_FIRST.get(first)?.iter().copied().find(|u| {
-        starts_with(chars, at, u.written)
+        u.per.is_none()
+            && starts_with(chars, at, u.written)
                 // `2：1` is a ratio, `10:15` a time.
                 && !(u.written.ends_with(|c: char| c.is_ascii_digit())
                     && chars
                         .get(at + u.written.chars().count())
                         .is_some_and(|&c| c.is_ascii_digit() || c == '.'))
+    })
+}
+
+/// A rate whose denominator stands before the number that starts at `num_start` and whose
+/// numerator follows it at `at` (`每立方米19微克`), and how many characters the denominator
+/// takes before the number.
+fn rate_unit_at(chars: &[char], at: usize, num_start: usize) -> Option<(&'static Unit, usize)> {
+    let first = chars.get(at)?;
+    UNITS_BY_FIRST.get(first)?.iter().find_map(|u| {
+        let per = u.per?;
+        let len = per.chars().count();
+        let before = num_start.checked_sub(len)?;
+        (starts_with(chars, at, u.written) && starts_with(chars, before, per)).then_some((*u, len))
     })
 }
 
@@ -440,7 +460,14 @@ fn quantity_at(chars: &[char], i: usize, number: &Number, quoted: &[bool]) -> Op
     }
     let mut qualifier = mid_qualifier;
     let mut value_high = None;
-    let unit = match unit_at(chars, j) {
+    // Characters of a rate's denominator written before the number (每立方米).
+    let mut denominator = 0;
+    let unit = match unit_at(chars, j).or_else(|| {
+        rate_unit_at(chars, j, i).map(|(u, len)| {
+            denominator = len;
+            u
+        })
+    }) {
         Some(u) => {
             j += u.written.chars().count();
             // A range with the unit on both ends: 4.5%—5%, 6%至7%.
@@ -521,7 +548,7 @@ fn quantity_at(chars: &[char], i: usize, number: &Number, quoted: &[bool]) -> Op
         }
         j += len;
     }
-    let mut start = i;
+    let mut start = i - denominator;
     // A negative number: -0.5%, 负0.5%.
     let mut sign = 1.0;
     if let Some(p) = i.checked_sub(1) {

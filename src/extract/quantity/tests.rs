@@ -216,6 +216,15 @@ const CASES: &[Case] = &[
         E,
         None,
     ),
+    // A rate with its denominator before the number, and a bound before that
+    (
+        "PM2.5平均浓度低于每立方米19微克",
+        "低于每立方米19微克",
+        19.0,
+        "微克/立方米",
+        M,
+        None,
+    ),
     (
         "粮食产量稳定在500亿斤以上",
         "500亿斤以上",
@@ -370,6 +379,8 @@ const CASES: &[Case] = &[
 
 /// Texts with no quantity: years, dates, ordinals, names, idioms, bare numbers.
 const NOT_QUANTITIES: &[&str] = &[
+    // 微克 alone is no unit: only after a denominator such as 每立方米
+    "含量19微克",
     "2025年是“十四五”规划收官之年",
     "刚刚过去的2024年",
     "2025年1月17日",
