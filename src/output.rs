@@ -69,6 +69,16 @@ pub fn write_facts(
     )
 }
 
+/// Rows as JSON objects, whose keys in order are the columns.
+fn objects<R: Serialize>(rows: &[R]) -> Vec<serde_json::Map<String, Value>> {
+    rows.iter()
+        .filter_map(|r| match serde_json::to_value(r) {
+            Ok(Value::Object(m)) => Some(m),
+            _ => None,
+        })
+        .collect()
+}
+
 /// Writes rows; `table_hidden` columns are left out of the table view only.
 pub fn write_rows<R: Serialize>(
     out: &mut impl Write,
@@ -83,13 +93,7 @@ pub fn write_rows<R: Serialize>(
         }
         return Ok(());
     }
-    let objects: Vec<serde_json::Map<String, Value>> = rows
-        .iter()
-        .filter_map(|r| match serde_json::to_value(r) {
-            Ok(Value::Object(m)) => Some(m),
-            _ => None,
-        })
-        .collect();
+    let objects = objects(rows);
     let Some(first) = objects.first() else {
         return Ok(());
     };
@@ -140,13 +144,7 @@ pub fn write_rows<R: Serialize>(
 pub fn xlsx_bytes<R: Serialize>(rows: &[R], sheet: &str) -> io::Result<Vec<u8>> {
     use rust_xlsxwriter::{Format as CellFormat, Workbook};
     let fail = |e: rust_xlsxwriter::XlsxError| io::Error::other(e.to_string());
-    let objects: Vec<serde_json::Map<String, Value>> = rows
-        .iter()
-        .filter_map(|r| match serde_json::to_value(r) {
-            Ok(Value::Object(m)) => Some(m),
-            _ => None,
-        })
-        .collect();
+    let objects = objects(rows);
     let mut book = Workbook::new();
     let ws = book.add_worksheet();
     ws.set_name(sheet).map_err(fail)?;

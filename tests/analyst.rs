@@ -24,14 +24,9 @@ fn corpus(dir: &std::path::Path) -> String {
     db
 }
 
+/// The JSON Lines a successful command printed.
 fn jsonl(args: &[&str]) -> Vec<Value> {
-    let o = lianghui(args);
-    assert!(o.status.success(), "{args:?}: {}", stderr(&o));
-    String::from_utf8(o.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
+    common::jsonl(&common::lianghui(args))
 }
 
 #[test]

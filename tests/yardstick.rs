@@ -198,14 +198,9 @@ fn press_and_traditional_script_meet_the_floors() {
     );
 }
 
+/// The JSON Lines a successful command printed.
 fn jsonl(args: &[&str]) -> Vec<Value> {
-    let o = common::lianghui(args);
-    assert!(o.status.success(), "{args:?}: {}", common::stderr(&o));
-    String::from_utf8(o.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
+    common::jsonl(&common::lianghui(args))
 }
 
 /// The analyst's report card over the whole reports and the sample: each province's 2026

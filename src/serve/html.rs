@@ -133,8 +133,12 @@ fn region_link(region: &Option<String>) -> String {
     }
 }
 
-/// Links to the same view as a file: CSV, an Excel workbook and JSON, from `/api/{view}`.
+/// Links to the same view as a file: CSV, an Excel workbook and JSON, from `/api/{view}`;
+/// nothing for an empty view.
 fn downloads(view: &str, query: &str, count: usize, noun: &str) -> String {
+    if count == 0 {
+        return String::new();
+    }
     let q = esc(query);
     let amp = if query.is_empty() { "" } else { "&amp;" };
     format!(
@@ -254,11 +258,7 @@ pub fn compare(p: &Params, rows: &[CompareRow]) -> String {
     } else {
         ""
     };
-    let downloads = if rows.is_empty() {
-        String::new()
-    } else {
-        downloads("compare", &p.query_string(None), rows.len(), "rows")
-    };
+    let downloads = downloads("compare", &p.query_string(None), rows.len(), "rows");
     page(
         "Compare",
         "Compare",
@@ -303,11 +303,7 @@ pub fn track(p: &Params, rows: &[TrackRow]) -> String {
         input("region", opt(&p.region)),
         period_input(p),
     );
-    let downloads = if rows.is_empty() {
-        String::new()
-    } else {
-        downloads("track", &p.query_string(None), rows.len(), "rows")
-    };
+    let downloads = downloads("track", &p.query_string(None), rows.len(), "rows");
     page(
         "Track",
         "Track",
@@ -455,11 +451,7 @@ pub fn conflicts(p: &Params, rows: &[ConflictRow]) -> String {
     } else {
         ""
     };
-    let downloads = if rows.is_empty() {
-        String::new()
-    } else {
-        downloads("conflicts", &p.query_string(None), rows.len(), "cells")
-    };
+    let downloads = downloads("conflicts", &p.query_string(None), rows.len(), "cells");
     page(
         "Conflicts",
         "Conflicts",
