@@ -133,6 +133,15 @@ fn region_link(region: &Option<String>) -> String {
     }
 }
 
+/// What an empty view says instead of its table.
+fn empty_note(empty: bool, message: &str) -> String {
+    if empty {
+        format!(r#"<p class="empty">{}</p>"#, esc(message))
+    } else {
+        String::new()
+    }
+}
+
 /// Links to the same view as a file: CSV, an Excel workbook and JSON, from `/api/{view}`;
 /// nothing for an empty view.
 fn downloads(view: &str, query: &str, count: usize, noun: &str) -> String {
@@ -253,11 +262,10 @@ pub fn compare(p: &Params, rows: &[CompareRow]) -> String {
         ));
     }
     table.push_str("</tbody></table>");
-    let empty = if rows.is_empty() {
-        r#"<p class="empty">No figures match. Pick an indicator code or phrase, a kind and a year.</p>"#
-    } else {
-        ""
-    };
+    let empty = empty_note(
+        rows.is_empty(),
+        "No figures match. Pick an indicator code or phrase, a kind and a year.",
+    );
     let downloads = downloads("compare", &p.query_string(None), rows.len(), "rows");
     page(
         "Compare",
@@ -446,11 +454,7 @@ pub fn conflicts(p: &Params, rows: &[ConflictRow]) -> String {
         input("region", opt(&p.region)),
         input("year", &p.year.map(|y| y.to_string()).unwrap_or_default()),
     );
-    let empty = if rows.is_empty() {
-        r#"<p class="empty">No two documents give different values for the same region, indicator, kind, year and period.</p>"#
-    } else {
-        ""
-    };
+    let empty = empty_note(rows.is_empty(), "No two documents give different values for the same region, indicator, kind, year and period.");
     let downloads = downloads("conflicts", &p.query_string(None), rows.len(), "cells");
     page(
         "Conflicts",
