@@ -123,6 +123,12 @@ pub fn lower_is_better(code: &str) -> bool {
     rows(INDICATORS).any(|r| r.first() == Some(&code) && r.get(4) == Some(&"lower"))
 }
 
+/// A Latin abbreviation in brackets inside a phrase: `(GDP)`, `（CPI）`.
+static GLOSS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[(（]\s*[A-Za-z][A-Za-z0-9.]*\s*[)）]")
+        .unwrap_or_else(|e| panic!("the gloss pattern is invalid: {e}"))
+});
+
 /// All code patterns at once: one pass over an indicator finds every rule that matches.
 static CODE_SET: LazyLock<regex::RegexSet> = LazyLock::new(|| {
     regex::RegexSet::new(CODE_RULES.iter().map(|r| r.pattern.as_str()))
@@ -142,6 +148,15 @@ static ANY_INDICATOR: LazyLock<Regex> = LazyLock::new(|| {
 /// The core indicator code of a fact, from the synonym rules in `data/indicators.tsv`: the
 /// first rule, in file order, whose pattern, unit and measure all fit.
 pub fn indicator_code(indicator: &str, unit: &str, measure: Measure) -> Option<&'static str> {
+    // An abbreviation glossed in brackets names nothing new: 国内生产总值(GDP)增长 is
+    // 国内生产总值增长.
+    let plain;
+    let indicator = if indicator.contains(['(', '（']) {
+        plain = GLOSS.replace_all(indicator, "");
+        plain.as_ref()
+    } else {
+        indicator
+    };
     CODE_SET
         .matches(indicator)
         .into_iter()

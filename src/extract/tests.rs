@@ -146,6 +146,24 @@ fn a_short_indicator_ending_in_a_measure_noun_is_not_elided() {
 }
 
 #[test]
+fn a_glossed_abbreviation_and_a_modal_continue_leave_the_indicator_whole() {
+    let text = "今年发展主要预期目标是：国内生产总值（GDP）增长5%左右，居民消费价格(CPI)涨幅2%左右，粮食产量要继续保持1.4万亿斤左右。";
+    let facts = facts(&crate::parse_text("test", text));
+    let got: Vec<(&str, Option<&str>)> = facts
+        .iter()
+        .map(|f| (f.indicator.as_str(), f.code.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("国内生产总值（GDP）增长", Some("gdp_growth")),
+            ("居民消费价格(CPI)涨幅", Some("cpi")),
+            ("粮食产量", Some("grain_output")),
+        ]
+    );
+}
+
+#[test]
 fn national_report_targets() {
     let text = "国务院政府工作报告
 ——2025年3月5日在第十四届全国人民代表大会第三次会议上
