@@ -51,6 +51,7 @@ static SHARE: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{share_word}}"));
 static CHANGE_NOUN: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{change_noun}}"));
 static PERIOD_SPAN: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{period_span}}"));
 static TARGET_TOPIC: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{target_topic}}"));
+static REPORT_COVERAGE: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{report_coverage}}"));
 static PERIOD_SPAN_NOT: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{period_span_not}}"));
 /// A plan's name followed by words of time: `“十四五”时期`, `十四五以来`.
 static PLAN_TIME: LazyLock<Regex> = LazyLock::new(|| {
@@ -214,6 +215,7 @@ pub fn each_fact(
             article,
             index: a,
             ref_year: article.year,
+            covers_report: covers_report(article),
         }
         .run(&mut finish, deadline)?;
     }
@@ -224,6 +226,41 @@ struct ArticleExtractor<'a> {
     article: &'a Article,
     index: usize,
     ref_year: Option<i32>,
+    /// A news article about a work report (its headline or opening names one): what it
+    /// states with a bound or an approximation are the report's targets.
+    covers_report: bool,
+}
+
+/// Paragraphs of a news article read for what it covers.
+const NEWS_OPENING: usize = 3;
+
+/// Whether a text names the year before as a time (去年, 过去一年), not as a base of
+/// comparison (比去年).
+fn names_last_year(text: &str) -> bool {
+    LAST_YEAR.is_match(text)
+        && LAST_YEAR.find_iter(text).any(|m| {
+            !text[..m.start()]
+                .chars()
+                .next_back()
+                .is_some_and(|c| COMPARISON_BASE.contains(&c))
+        })
+}
+
+/// Whether a news article covers a work report: its headline or opening names one.
+fn covers_report(article: &Article) -> bool {
+    !article.kind.is_report()
+        && article
+            .title
+            .as_deref()
+            .into_iter()
+            .chain(
+                article
+                    .blocks
+                    .iter()
+                    .take(NEWS_OPENING)
+                    .map(|b| b.text.as_str()),
+            )
+            .any(|t| REPORT_COVERAGE.is_match(t))
 }
 
 /// The context of one quantity inside its block.
@@ -559,6 +596,16 @@ impl ArticleExtractor<'_> {
         if ctx.topic_target && !self.dated_last_year(ctx) {
             return FactKind::Target;
         }
+        // Press coverage of a report: 5%左右, 1200万人以上 are its targets, unless the paragraph
+        // so far or the sentence dates them in an earlier year (过去一年, 去年, 2024年).
+        if self.covers_report
+            && q.qualifier != Qualifier::Exact
+            && !names_last_year(ctx.slice(0, q.start))
+            && named_year(ctx.slice(ctx.sentence.0, q.start))
+                .is_none_or(|y| self.ref_year.is_none_or(|r| y >= r))
+        {
+            return FactKind::Target;
+        }
         if self.article.kind.is_report() {
             match section {
                 Some(Section::Review | Section::FiveYearReview) => return FactKind::Result,
@@ -576,14 +623,7 @@ impl ArticleExtractor<'_> {
 
     /// Whether the sentence dates its figures in the year before (去年, but not 比去年).
     fn dated_last_year(&self, ctx: &Context) -> bool {
-        let sentence = ctx.slice(ctx.sentence.0, ctx.sentence.1);
-        LAST_YEAR.is_match(sentence)
-            && LAST_YEAR.find_iter(sentence).any(|m| {
-                !sentence[..m.start()]
-                    .chars()
-                    .next_back()
-                    .is_some_and(|c| COMPARISON_BASE.contains(&c))
-            })
+        names_last_year(ctx.slice(ctx.sentence.0, ctx.sentence.1))
     }
 
     fn year(
@@ -601,6 +641,12 @@ impl ArticleExtractor<'_> {
         let ry = self.ref_year?;
         // 去年 dates the figures after it; 比去年 (than last year) is a comparison, not a date.
         if self.dated_last_year(ctx) {
+            return Some(ry - 1);
+        }
+        // Coverage of a report tells last year's results in a paragraph that opens with them
+        // (过去一年，…。…30%左右).
+        if self.covers_report && kind != FactKind::Target && names_last_year(ctx.slice(0, q.start))
+        {
             return Some(ry - 1);
         }
         if THIS_YEAR.is_match(sentence_before) && kind == FactKind::Target {

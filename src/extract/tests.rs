@@ -164,6 +164,40 @@ fn a_glossed_abbreviation_and_a_modal_continue_leave_the_indicator_whole() {
 }
 
 #[test]
+fn press_coverage_of_a_work_report_states_its_targets() {
+    // Invented coverage: a dateline in the capital, the report named in the opening, the
+    // figures without the word target, and last year's results in a paragraph of their own.
+    let text = "2025年全国两会：一组关键数字
+
+新华社北京3月5日电  十四届全国人大三次会议今天开幕，国务院总理作政府工作报告，提出一组关键数字。
+
+国内生产总值（GDP）增长5%左右，城镇新增就业1200万人以上。
+
+过去一年，经济运行总体平稳。对全球经济增长的贡献率保持在30%左右。
+";
+    let facts = facts(&crate::parse_text("test", text));
+    let got: Vec<(&str, &str, Option<i32>, Option<&str>)> = facts
+        .iter()
+        .map(|f| {
+            (
+                f.text.as_str(),
+                f.kind.as_str(),
+                f.year,
+                f.region.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("5%左右", "target", Some(2025), Some("全国")),
+            ("1200万人以上", "target", Some(2025), Some("全国")),
+            ("30%左右", "result", Some(2024), Some("全国")),
+        ]
+    );
+}
+
+#[test]
 fn national_report_targets() {
     let text = "国务院政府工作报告
 ——2025年3月5日在第十四届全国人民代表大会第三次会议上
