@@ -161,22 +161,13 @@ pub fn resolve(doc: &mut Document) {
     repeats::drop_repeats(doc);
 }
 
-/// Paragraphs of a news article read for whom it speaks of.
-const NEWS_OPENING: usize = 3;
-
 /// Whether a news article reports on the country as a whole: its headline or opening names the
 /// State Council or the National People's Congress (`national_subject` cues) and no province.
 fn speaks_for_the_country(article: &Article) -> bool {
     let opening: Vec<&str> = [article.title.as_deref(), article.subtitle.as_deref()]
         .into_iter()
         .flatten()
-        .chain(
-            article
-                .blocks
-                .iter()
-                .take(NEWS_OPENING)
-                .map(|b| b.text.as_str()),
-        )
+        .chain(article.opening_paragraphs())
         .collect();
     opening.iter().any(|t| NATIONAL_SUBJECT.is_match(t))
         && !opening.iter().any(|t| {

@@ -231,9 +231,6 @@ struct ArticleExtractor<'a> {
     covers_report: bool,
 }
 
-/// Paragraphs of a news article read for what it covers.
-const NEWS_OPENING: usize = 3;
-
 /// Whether a text names the year before as a time (去年, 过去一年), not as a base of
 /// comparison (比去年).
 fn names_last_year(text: &str) -> bool {
@@ -253,13 +250,7 @@ fn covers_report(article: &Article) -> bool {
             .title
             .as_deref()
             .into_iter()
-            .chain(
-                article
-                    .blocks
-                    .iter()
-                    .take(NEWS_OPENING)
-                    .map(|b| b.text.as_str()),
-            )
+            .chain(article.opening_paragraphs())
             .any(|t| REPORT_COVERAGE.is_match(t))
 }
 

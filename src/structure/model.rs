@@ -137,7 +137,18 @@ pub struct Article {
     pub blocks: Vec<Block>,
 }
 
+/// Paragraphs at the head of a news article read for whom and what it speaks of.
+const NEWS_OPENING: usize = 3;
+
 impl Article {
+    /// The text of the first paragraphs, where a news article says whom and what it covers.
+    pub fn opening_paragraphs(&self) -> impl Iterator<Item = &str> {
+        self.blocks
+            .iter()
+            .take(NEWS_OPENING)
+            .map(|b| b.text.as_str())
+    }
+
     /// The year of the article's date.
     pub fn date_year(&self) -> Option<i32> {
         self.date.as_deref()?.get(..4)?.parse().ok()
