@@ -453,12 +453,7 @@ fn run(cli: Cli) -> Result<i32> {
             format,
         } => {
             let store = open_existing(&db.db)?;
-            let region = lianghui::regions::lookup(&region).map_or(region, |r| r.short.to_owned());
-            let facts = store.facts(&FactFilter {
-                region: Some(region.clone()),
-                ..FactFilter::default()
-            })?;
-            let Some(card) = store::card(&facts, &region, year) else {
+            let Some(card) = store::region_card(store.as_ref(), &region, year)? else {
                 bail!("no figures of {region} with a year in {}", db.db);
             };
             let rows = card.flat_rows();

@@ -233,6 +233,12 @@ pub fn leading(text: &str) -> Option<(&'static Region, usize)> {
         .find_map(|&end| t.by_form.get(&text[..end]).map(|&i| (&t.regions[i], end)))
 }
 
+/// A region as facts name it: the short name of a known region (湖北省 → 湖北); any other
+/// name as given.
+pub fn canonical(name: &str) -> String {
+    lookup(name).map_or_else(|| name.to_owned(), |r| r.short.to_owned())
+}
+
 /// Looks a region up by its full or short name.
 pub fn lookup(name: &str) -> Option<&'static Region> {
     let t = &*TABLE;

@@ -155,17 +155,14 @@ fn downloads(view: &str, query: &str, count: usize, noun: &str) -> String {
     )
 }
 
-/// Other documents' figures for a cell, each with its sentence and document: shown where
-/// sources disagree.
-fn others_note(others: &[Variant]) -> String {
-    if others.is_empty() {
-        return String::new();
-    }
-    let items: String = others
+/// One list item a document's figure: a link to it (with `link_attrs`), its document and its
+/// sentence.
+fn variant_items(variants: &[Variant], link_attrs: &str) -> String {
+    variants
         .iter()
         .map(|v| {
             format!(
-                r##"<li><a href="/doc/{}#fact-{}">{}</a> <span class="path">{}</span><br><span class="sentence">{}</span></li>"##,
+                r##"<li><a{link_attrs} href="/doc/{}#fact-{}">{}</a> <span class="path">{}</span><br><span class="sentence">{}</span></li>"##,
                 v.doc_id,
                 v.fact_id,
                 esc(&v.text),
@@ -173,7 +170,16 @@ fn others_note(others: &[Variant]) -> String {
                 esc(&v.sentence)
             )
         })
-        .collect();
+        .collect()
+}
+
+/// Other documents' figures for a cell, each with its sentence and document: shown where
+/// sources disagree.
+fn others_note(others: &[Variant]) -> String {
+    if others.is_empty() {
+        return String::new();
+    }
+    let items = variant_items(others, "");
     format!(
         r#"<details class="conflict-note"><summary>⚠ sources disagree</summary><ul>{items}</ul></details>"#
     )
@@ -358,18 +364,10 @@ pub fn card(p: &Params, card: Option<&Card>, regions: &[&str]) -> String {
         None => String::new(),
         Some(c) => {
             let heads: String = c
-                .slots(&crate::store::CardRow {
-                    code: String::new(),
-                    last_target: None,
-                    last_result: None,
-                    status: crate::store::TrackStatus::Unknown,
-                    target: None,
-                    five_year_outcome: None,
-                    five_year_goal: None,
-                })
+                .slot_names()
                 .iter()
                 .enumerate()
-                .map(|(i, (name, _))| {
+                .map(|(i, name)| {
                     let status = if i == 1 { "<th>status</th>" } else { "" };
                     format!(r#"<th data-type="number">{}</th>{status}"#, esc(name))
                 })
@@ -424,20 +422,7 @@ pub fn conflicts(p: &Params, rows: &[ConflictRow]) -> String {
         r#"<table class="sortable"><thead><tr><th>region</th><th>code</th><th>kind</th><th>year</th><th>period</th><th>figures</th></tr></thead><tbody>"#,
     );
     for r in rows {
-        let figures: String = r
-            .variants
-            .iter()
-            .map(|v| {
-                format!(
-                    r##"<li><a class="factlink" href="/doc/{}#fact-{}">{}</a> <span class="path">{}</span><br><span class="sentence">{}</span></li>"##,
-                    v.doc_id,
-                    v.fact_id,
-                    esc(&v.text),
-                    esc(&v.path),
-                    esc(&v.sentence)
-                )
-            })
-            .collect();
+        let figures = variant_items(&r.variants, r#" class="factlink""#);
         table.push_str(&format!(
             r#"<tr class="conflict"><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td><ul class="variants">{figures}</ul></td></tr>"#,
             region_link(&Some(r.region.clone())),

@@ -227,25 +227,16 @@ fn fact_rows(store: &dyn Store, p: &Params) -> Result<Vec<store::StoredFact>, Fa
     Ok(store.facts(&f)?)
 }
 
-/// A region as the corpus names it: the short name of a known region (湖北省 → 湖北).
-fn canonical_region(name: &str) -> String {
-    crate::regions::lookup(name).map_or_else(|| name.to_owned(), |r| r.short.to_owned())
-}
-
 fn card_of(store: &dyn Store, p: &Params) -> Result<Option<store::Card>, Failure> {
-    let Some(region) = p.region.as_deref().map(canonical_region) else {
-        return Ok(None);
-    };
-    let facts = store.facts(&FactFilter {
-        region: Some(region.clone()),
-        ..FactFilter::default()
-    })?;
-    Ok(store::card(&facts, &region, p.year))
+    match p.region.as_deref() {
+        Some(region) => Ok(store::region_card(store, region, p.year)?),
+        None => Ok(None),
+    }
 }
 
 fn conflict_rows(store: &dyn Store, p: &Params) -> Result<Vec<store::ConflictRow>, Failure> {
     let mut f = p.filter(store::PeriodFilter::Any);
-    f.region = f.region.as_deref().map(canonical_region);
+    f.region = f.region.as_deref().map(crate::regions::canonical);
     Ok(store::conflicts(&store.facts(&f)?))
 }
 

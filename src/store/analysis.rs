@@ -78,31 +78,27 @@ pub fn compare(facts: &[StoredFact], by_year: bool) -> Vec<CompareRow> {
         }
     }
     best.into_values()
-        .map(|f| CompareRow {
-            region: f.fact.region.clone(),
-            year: f.fact.year,
-            period: f.fact.period,
-            value: f.fact.value,
-            value_high: f.fact.value_high,
-            unit: f.fact.unit.clone(),
-            qualifier: f.fact.qualifier,
-            mark: mark(f.fact.qualifier),
-            text: f.fact.text.clone(),
-            indicator: f.fact.indicator.clone(),
-            sentence: f.fact.sentence.clone(),
-            path: f.path.clone(),
-            doc_id: f.doc_id,
-            article: f.fact.article,
-            fact_id: f.id,
-            conflict: false,
-            others: Vec::new(),
-        })
-        .map(|mut row| {
-            if let Some(chosen) = facts.iter().find(|f| f.id == row.fact_id) {
-                row.others = disagreeing(chosen, facts);
-                row.conflict = !row.others.is_empty();
+        .map(|f| {
+            let others = disagreeing(f, facts);
+            CompareRow {
+                region: f.fact.region.clone(),
+                year: f.fact.year,
+                period: f.fact.period,
+                value: f.fact.value,
+                value_high: f.fact.value_high,
+                unit: f.fact.unit.clone(),
+                qualifier: f.fact.qualifier,
+                mark: mark(f.fact.qualifier),
+                text: f.fact.text.clone(),
+                indicator: f.fact.indicator.clone(),
+                sentence: f.fact.sentence.clone(),
+                path: f.path.clone(),
+                doc_id: f.doc_id,
+                article: f.fact.article,
+                fact_id: f.id,
+                conflict: !others.is_empty(),
+                others,
             }
-            row
         })
         .collect()
 }
@@ -541,20 +537,26 @@ pub fn card(facts: &[StoredFact], region: &str, year: Option<i32>) -> Option<Car
 }
 
 impl Card {
+    /// The headings of the five figures of a row, in order.
+    pub fn slot_names(&self) -> [String; 5] {
+        [
+            format!("{} target", self.last_year),
+            format!("{} result", self.last_year),
+            format!("{} target", self.year),
+            format!("{} outcome", self.past_plan),
+            format!("{} goal", self.next_plan),
+        ]
+    }
+
     /// The five figures of a row, each with the heading it goes under.
     pub fn slots<'a>(&self, r: &'a CardRow) -> [(String, Option<&'a Figure>); 5] {
+        let [last_target, last_result, target, outcome, goal] = self.slot_names();
         [
-            (format!("{} target", self.last_year), r.last_target.as_ref()),
-            (format!("{} result", self.last_year), r.last_result.as_ref()),
-            (format!("{} target", self.year), r.target.as_ref()),
-            (
-                format!("{} outcome", self.past_plan),
-                r.five_year_outcome.as_ref(),
-            ),
-            (
-                format!("{} goal", self.next_plan),
-                r.five_year_goal.as_ref(),
-            ),
+            (last_target, r.last_target.as_ref()),
+            (last_result, r.last_result.as_ref()),
+            (target, r.target.as_ref()),
+            (outcome, r.five_year_outcome.as_ref()),
+            (goal, r.five_year_goal.as_ref()),
         ]
     }
 

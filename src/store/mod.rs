@@ -330,6 +330,21 @@ fn mask_password(url: &str) -> String {
     }
 }
 
+/// The report card of a region named in any form (湖北省 or 湖北) for `year` (by default the
+/// latest it has targets for), from its stored facts of every period.
+pub fn region_card(
+    store: &dyn Store,
+    region: &str,
+    year: Option<i32>,
+) -> Result<Option<Card>, StoreError> {
+    let region = crate::regions::canonical(region);
+    let facts = store.facts(&FactFilter {
+        region: Some(region.clone()),
+        ..FactFilter::default()
+    })?;
+    Ok(card(&facts, &region, year))
+}
+
 /// Opens the corpus at `location`. With [`Access::Existing`] or [`Access::ReadOnly`] a
 /// missing corpus is an error rather than a new empty one.
 pub fn open(location: &Location, access: Access) -> Result<Box<dyn Store>, StoreError> {
