@@ -16,13 +16,6 @@ use chars::{is_clause_punct, is_justified, is_space, is_terminal, width};
 use regex::Regex;
 use std::sync::LazyLock;
 
-/// One character of restored text and the 1-based input line it came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Glyph {
-    pub c: char,
-    pub line: u32,
-}
-
 /// An input line, trimmed, with its position.
 #[derive(Debug, Clone)]
 pub struct Line<'a> {
@@ -43,9 +36,10 @@ pub struct Para {
     /// furniture taken out.
     pub text: String,
     /// The input lines as they were (trimmed, joined by `\n`), for rules that need the
-    /// original spacing, such as bylines whose names are spaced out. Kept for short paragraphs
-    /// only (headlines, speakers, bylines: up to [`RAW_KEPT_BYTES`]); empty for body text,
-    /// which would otherwise be held twice.
+    /// original spacing, such as bylines whose names are spaced out; read through
+    /// [`Para::raw`]. Kept only where those rules look (a paragraph of one line, or opening
+    /// with a bracket, of up to [`RAW_KEPT_BYTES`]) and only where it differs from `text`:
+    /// body text would otherwise be held twice.
     pub raw: String,
     pub line_start: u32,
     pub line_end: u32,
@@ -64,6 +58,15 @@ pub struct Para {
 }
 
 impl Para {
+    /// The input lines as they were, where a rule may need them; else the text.
+    pub fn raw(&self) -> &str {
+        if self.raw.is_empty() {
+            &self.text
+        } else {
+            &self.raw
+        }
+    }
+
     /// The input line that the character at `char_offset` of `text` came from.
     pub fn line_of(&self, char_offset: usize) -> u32 {
         line_at(&self.line_map, char_offset, self.line_start)
@@ -135,7 +138,8 @@ fn after_numbering(text: &str) -> &str {
 
 /// Splits decoded text into lines with their widths.
 pub fn lines(text: &str) -> Vec<Line<'_>> {
-    let mut out = Vec::new();
+    // Sized once: the table is the restorer's largest, and doubling would leave it half empty.
+    let mut out = Vec::with_capacity(text.bytes().filter(|&b| b == b'\n').count() + 1);
     let mut offset = 0;
     for (i, raw) in text.split('\n').enumerate() {
         let trimmed = raw.trim();
@@ -483,8 +487,27 @@ fn squash(s: &str) -> String {
 /// cannot change the answer.
 const DOUBLING_PROBE: usize = 400;
 
+/// The input lines of a paragraph as [`Para::raw`] keeps them.
+fn kept_raw(lines: &[&Line], text: &str) -> String {
+    let bytes = lines.iter().map(|l| l.text.len() + 1).sum::<usize>();
+    let read_raw = lines.len() == 1 || text.starts_with(['（', '(']);
+    if bytes > RAW_KEPT_BYTES || !read_raw {
+        return String::new();
+    }
+    let raw = lines.iter().map(|l| l.text).collect::<Vec<_>>().join("\n");
+    if raw == text {
+        String::new()
+    } else {
+        raw
+    }
+}
+
 fn build_para(lines: &[&Line], all_short: bool) -> Para {
-    let mut glyphs: Vec<Glyph> = Vec::new();
+    let mut joined =
+        spacing::Joined::with_capacity(lines.iter().map(|l| l.text.len() + 1).sum(), lines.len());
+    // Fake-bold copies are counted in printed (non-space) characters.
+    let mut printed_chars = 0;
+    let mut last_read: Option<char> = None;
     // A line that the next one reads again is a fake-bold copy: the lead ends where it ends.
     let mut copy_lead = None;
     for (k, line) in lines.iter().enumerate() {
@@ -492,87 +515,72 @@ fn build_para(lines: &[&Line], all_short: bool) -> Para {
             if bold_copy_line(line.text, next.text) {
                 let copied = squash(line.text).chars().count();
                 if line.text.chars().last().is_some_and(chars::is_lead_closer) {
-                    let before = glyphs.iter().filter(|g| !is_space(g.c)).count();
-                    copy_lead = Some(before + copied);
+                    copy_lead = Some(printed_chars + copied);
                 }
                 continue;
             }
         }
         let first = line.text.chars().next();
-        if let (Some(prev), Some(first)) = (glyphs.last(), first) {
+        if let (Some(prev), Some(first)) = (last_read, first) {
             // English wrapped at a word boundary keeps its space; Chinese joins directly.
-            if chars::is_latin_word(prev.c) && first.is_ascii_alphabetic() {
-                glyphs.push(Glyph {
-                    c: ' ',
-                    line: line.no,
-                });
+            if chars::is_latin_word(prev) && first.is_ascii_alphabetic() {
+                joined.push(' ', line.no);
             }
         }
-        glyphs.extend(line.text.chars().map(|c| Glyph { c, line: line.no }));
+        for c in line.text.chars() {
+            printed_chars += usize::from(!is_space(c));
+            joined.push(c, line.no);
+        }
+        last_read = line.text.chars().next_back().or(last_read);
     }
-    let mut glyphs = spacing::remove_inserted_spaces(glyphs);
 
     let mut continued_on = None;
     let mut continued_from = None;
     // Furniture is bracketed: only a paragraph that ends or starts with a bracket can hold it.
-    let ends_bracket = glyphs.last().is_some_and(|g| matches!(g.c, '）' | ')'));
-    let text: String = if ends_bracket {
-        glyphs.iter().map(|g| g.c).collect()
-    } else {
-        String::new()
-    };
-    if let Some(m) = CONTINUED_NEXT.captures(&text) {
-        continued_on = m.get(1).map(|g| g.as_str().to_owned());
-        let start = m.get(0).map_or(text.len(), |g| g.start());
-        glyphs.truncate(text[..start].chars().count());
+    if joined.last().is_some_and(|c| matches!(c, '）' | ')')) {
+        if let Some(m) = CONTINUED_NEXT.captures(&joined.text) {
+            continued_on = m.get(1).map(|g| g.as_str().to_owned());
+            let start = m.get(0).map_or(joined.text.len(), |g| g.start());
+            let keep = joined.chars - joined.text[start..].chars().count();
+            joined.truncate_chars(keep);
+        }
     }
-    let starts_bracket = glyphs.first().is_some_and(|g| matches!(g.c, '（' | '('));
-    let text: String = if starts_bracket {
-        glyphs.iter().take(16).map(|g| g.c).collect()
-    } else {
-        String::new()
-    };
-    if let Some(m) = CONTINUED_PREV.captures(&text) {
-        continued_from = m.get(1).map(|g| squash(g.as_str()));
-        let end = m.get(0).map_or(0, |g| g.end());
-        glyphs.drain(..text[..end].chars().count());
+    if joined.text.starts_with(['（', '(']) {
+        let opening: String = joined.text.chars().take(16).collect();
+        if let Some(m) = CONTINUED_PREV.captures(&opening) {
+            continued_from = m.get(1).map(|g| squash(g.as_str()));
+            let end = m.get(0).map_or(0, |g| g.end());
+            joined.splice_front(&[], opening[..end].chars().count());
+        }
     }
 
     // A bold lead is found within the first few hundred characters; see `doubling`.
-    let chars: Vec<char> = glyphs.iter().take(DOUBLING_PROBE).map(|g| g.c).collect();
-    // The copy's length counts printed glyphs; spaces kept between Latin words count too.
+    let probe: Vec<char> = joined.text.chars().take(DOUBLING_PROBE).collect();
+    // The copy's length counts printed characters; spaces kept between Latin words count too.
     let mut bold_lead_chars = copy_lead.and_then(|n| {
         let mut printed = 0;
-        glyphs.iter().position(|g| {
-            printed += usize::from(!is_space(g.c));
+        joined.text.chars().position(|c| {
+            printed += usize::from(!is_space(c));
             printed == n
         })
     });
     if bold_lead_chars.is_some() {
         bold_lead_chars = bold_lead_chars.map(|i| i + 1);
-    } else if let Some(lead) = doubling::find_bold_lead(&chars) {
-        let mut kept: Vec<Glyph> = lead.kept.iter().map(|&i| glyphs[i]).collect();
-        bold_lead_chars = Some(kept.len());
-        kept.extend_from_slice(&glyphs[lead.consumed..]);
-        glyphs = kept;
+    } else if let Some(lead) = doubling::find_bold_lead(&probe) {
+        bold_lead_chars = Some(lead.kept.len());
+        joined.splice_front(&lead.kept, lead.consumed);
     }
-
-    let text: String = glyphs.iter().map(|g| g.c).collect();
-    let mut line_map = Vec::new();
-    for (i, g) in glyphs.iter().enumerate() {
-        if line_map.last().is_none_or(|&(_, l)| l != g.line) {
-            line_map.push((u32::try_from(i).unwrap_or(u32::MAX), g.line));
-        }
+    let spaces_dropped = joined.text.capacity() - joined.text.len();
+    if spaces_dropped > joined.text.len() / 4 {
+        joined.text.shrink_to_fit();
     }
+    let spacing::Joined { text, line_map, .. } = joined;
+    let raw = kept_raw(lines, &text);
     // Lines come in reading order, which on a page read down its columns is not input order:
     // the span covers all of them.
     Para {
         text,
-        raw: if lines.iter().map(|l| l.text.len() + 1).sum::<usize>() <= RAW_KEPT_BYTES {
-            lines.iter().map(|l| l.text).collect::<Vec<_>>().join("\n")
-        } else {
-            String::new()
-        },
+        raw,
         line_start: lines.iter().map(|l| l.no).min().unwrap_or(0),
         line_end: lines.iter().map(|l| l.no).max().unwrap_or(0),
         byte_start: lines.iter().map(|l| l.byte_start).min().unwrap_or(0),
@@ -752,7 +760,7 @@ pub(crate) mod tests {
                 "省长王某某"
             ]
         );
-        assert_eq!(restore(input)[1].raw, "（张 三 李 四 王小明）");
+        assert_eq!(restore(input)[1].raw(), "（张 三 李 四 王小明）");
     }
 
     #[test]

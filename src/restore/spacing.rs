@@ -2,29 +2,118 @@
 //! `深紫外 LED 芯片`) and keeps the real ones, between two Latin words (`Hello World`).
 
 use super::chars::{is_latin_word, is_space, is_wide};
-use super::Glyph;
+use super::line_at;
 
-/// Drops a whitespace run when a wide character stands on either side of it; otherwise keeps
-/// one space. Works on glyphs so that each kept character keeps its source line.
-pub fn remove_inserted_spaces(glyphs: Vec<Glyph>) -> Vec<Glyph> {
-    let mut out: Vec<Glyph> = Vec::with_capacity(glyphs.len());
-    let mut pending_space: Option<Glyph> = None;
-    for g in glyphs {
-        if is_space(g.c) {
-            if !out.is_empty() && pending_space.is_none() {
-                pending_space = Some(Glyph { c: ' ', ..g });
-            }
-            continue;
+/// A paragraph's text as its lines are joined, with the input line of every character kept as
+/// a `(char offset, input line)` entry at each change of line: a paragraph costs its text, not
+/// a record per character, however long it is.
+///
+/// Whitespace is decided as it arrives: a run is dropped when a wide character stands on
+/// either side of it; otherwise one space is kept, on the line of the run's first space.
+#[derive(Debug, Default)]
+pub struct Joined {
+    pub text: String,
+    /// Characters in `text`.
+    pub chars: usize,
+    pub line_map: Vec<(u32, u32)>,
+    /// The line of a whitespace run not yet decided on.
+    pending_space: Option<u32>,
+}
+
+impl Joined {
+    /// A paragraph of `bytes` of input text on `lines` lines.
+    pub fn with_capacity(bytes: usize, lines: usize) -> Joined {
+        Joined {
+            text: String::with_capacity(bytes),
+            line_map: Vec::with_capacity(lines),
+            ..Joined::default()
         }
-        if let Some(space) = pending_space.take() {
-            let before = out.last().map(|p| p.c);
-            if before.is_some_and(|b| keeps_space(b, g.c)) {
-                out.push(space);
-            }
-        }
-        out.push(g);
     }
-    out
+
+    /// Appends a character read from input line `line`, dropping inserted spaces.
+    pub fn push(&mut self, c: char, line: u32) {
+        if is_space(c) {
+            if self.chars > 0 && self.pending_space.is_none() {
+                self.pending_space = Some(line);
+            }
+            return;
+        }
+        if let Some(space_line) = self.pending_space.take() {
+            if self.last().is_some_and(|b| keeps_space(b, c)) {
+                self.append(' ', space_line);
+            }
+        }
+        self.append(c, line);
+    }
+
+    fn append(&mut self, c: char, line: u32) {
+        if self.line_map.last().is_none_or(|&(_, l)| l != line) {
+            self.line_map
+                .push((u32::try_from(self.chars).unwrap_or(u32::MAX), line));
+        }
+        self.text.push(c);
+        self.chars += 1;
+    }
+
+    pub fn last(&self) -> Option<char> {
+        self.text.chars().next_back()
+    }
+
+    /// Cuts the text to its first `keep` characters.
+    pub fn truncate_chars(&mut self, keep: usize) {
+        if keep >= self.chars {
+            return;
+        }
+        let byte = self.byte_of(keep);
+        self.text.truncate(byte);
+        self.chars = keep;
+        self.line_map.retain(|&(off, _)| (off as usize) < keep);
+    }
+
+    /// Replaces the first `consumed` characters by the characters at `kept` (indices among
+    /// them, in order), each keeping its input line.
+    pub fn splice_front(&mut self, kept: &[usize], consumed: usize) {
+        let consumed = consumed.min(self.chars);
+        let old_map = std::mem::take(&mut self.line_map);
+        let old_text = std::mem::take(&mut self.text);
+        let old_chars = self.chars;
+        let fallback = old_map.first().map_or(0, |&(_, l)| l);
+        let rest = byte_of(&old_text, consumed);
+        let mut head = Joined::with_capacity(old_text.len() - rest + 4 * kept.len(), old_map.len());
+        let consumed_chars: Vec<char> = old_text[..rest].chars().collect();
+        for &i in kept {
+            if let Some(&c) = consumed_chars.get(i) {
+                head.append(c, line_at(&old_map, i, fallback));
+            }
+        }
+        if consumed < old_chars {
+            let shift = head.chars;
+            head.append_line_change(shift, line_at(&old_map, consumed, fallback));
+            for &(off, line) in old_map.iter().filter(|&&(off, _)| off as usize > consumed) {
+                head.append_line_change(off as usize - consumed + shift, line);
+            }
+            head.text.push_str(&old_text[rest..]);
+            head.chars += old_chars - consumed;
+        }
+        *self = head;
+    }
+
+    fn append_line_change(&mut self, at: usize, line: u32) {
+        if self.line_map.last().is_none_or(|&(_, l)| l != line) {
+            self.line_map
+                .push((u32::try_from(at).unwrap_or(u32::MAX), line));
+        }
+    }
+
+    fn byte_of(&self, char_offset: usize) -> usize {
+        byte_of(&self.text, char_offset)
+    }
+}
+
+fn byte_of(text: &str, char_offset: usize) -> usize {
+    text.char_indices()
+        .nth(char_offset)
+        .map_or(text.len(), |(b, _)| b)
 }
 
 fn keeps_space(before: char, after: char) -> bool {
@@ -41,8 +130,11 @@ mod tests {
     use super::*;
 
     fn run(s: &str) -> String {
-        let glyphs = s.chars().map(|c| Glyph { c, line: 1 }).collect();
-        remove_inserted_spaces(glyphs).iter().map(|g| g.c).collect()
+        let mut j = Joined::default();
+        for c in s.chars() {
+            j.push(c, 1);
+        }
+        j.text
     }
 
     #[test]
@@ -68,5 +160,45 @@ mod tests {
         for (input, want) in cases {
             assert_eq!(run(input), want, "{input}");
         }
+    }
+
+    fn joined(lines: &[(&str, u32)]) -> Joined {
+        let mut j = Joined::default();
+        for &(text, line) in lines {
+            for c in text.chars() {
+                j.push(c, line);
+            }
+        }
+        j
+    }
+
+    #[test]
+    fn each_character_keeps_its_line_through_cuts_and_splices() {
+        let mut j = joined(&[
+            ("（上接第一版）", 1),
+            ("着力 推动", 2),
+            ("经济。（下转第二版）", 3),
+        ]);
+        assert_eq!(j.text, "（上接第一版）着力推动经济。（下转第二版）");
+        assert_eq!(j.line_map, [(0, 1), (7, 2), (11, 3)]);
+        j.truncate_chars(14);
+        assert_eq!(
+            (j.text.as_str(), j.chars),
+            ("（上接第一版）着力推动经济。", 14)
+        );
+        assert_eq!(j.line_map, [(0, 1), (7, 2), (11, 3)]);
+        j.splice_front(&[], 7);
+        assert_eq!((j.text.as_str(), j.chars), ("着力推动经济。", 7));
+        assert_eq!(j.line_map, [(0, 2), (4, 3)]);
+        // A fake-bold lead: the first copy of each doubled part is kept, with its line.
+        let mut j = joined(&[("（（一一））", 5), ("加强", 6)]);
+        j.splice_front(&[0, 2, 4], 6);
+        assert_eq!(j.text, "（一）加强");
+        assert_eq!(j.line_map, [(0, 5), (3, 6)]);
+        // A lead that is the whole paragraph leaves only the kept characters.
+        let mut j = joined(&[("好好", 7)]);
+        j.splice_front(&[0], 2);
+        assert_eq!((j.text.as_str(), j.chars), ("好", 1));
+        assert_eq!(j.line_map, [(0, 7)]);
     }
 }

@@ -50,8 +50,9 @@ struct Draft {
     numbering: Option<Numbering>,
 }
 
-/// Turns an article's paragraphs into heading and paragraph blocks with levels.
-pub fn blocks(paras: &[Para]) -> Vec<Block> {
+/// Turns an article's paragraphs into heading and paragraph blocks with levels. A paragraph's
+/// text moves into its block, so a long paragraph is never held twice.
+pub fn blocks(paras: Vec<Para>) -> Vec<Block> {
     let mut drafts = Vec::new();
     for p in paras {
         split_para(p, &mut drafts);
@@ -60,74 +61,82 @@ pub fn blocks(paras: &[Para]) -> Vec<Block> {
     drafts.into_iter().map(|d| d.block).collect()
 }
 
-fn split_para(p: &Para, out: &mut Vec<Draft>) {
-    let chars: Vec<char> = p.text.chars().collect();
-    let n = chars.len();
-    let lead_len = p.bold_lead_chars.or_else(|| plain_runin_lead(p, &chars));
+fn split_para(mut p: Para, out: &mut Vec<Draft>) {
+    let n = p.text.chars().count();
+    let lead_len = p.bold_lead_chars.or_else(|| plain_runin_lead(&p.text, n));
     if let Some(lead) = lead_len.filter(|&l| l > 0 && l <= n) {
         let whole = lead == n;
+        let lead_chars: Vec<char> = p.text.chars().take(lead).collect();
         let mut head_end = lead;
-        while head_end > 0 && is_lead_closer(chars[head_end - 1]) {
+        while head_end > 0 && is_lead_closer(lead_chars[head_end - 1]) {
             head_end -= 1;
         }
-        let heading: String = chars[..head_end].iter().collect();
+        let heading: String = lead_chars[..head_end].iter().collect();
+        let rest = (!whole).then(|| {
+            let at = p
+                .text
+                .char_indices()
+                .nth(lead)
+                .map_or(p.text.len(), |(b, _)| b);
+            p.text.split_off(at)
+        });
         out.push(Draft {
             numbering: numbering(&heading),
-            block: block(p, BlockType::Heading, heading, 0, lead, Some(!whole)),
+            block: block(&p, BlockType::Heading, heading, 0, lead, Some(!whole)),
         });
-        if !whole {
-            let rest: String = chars[lead..].iter().collect();
+        if let Some(rest) = rest {
             out.push(Draft {
                 numbering: None,
-                block: block(p, BlockType::Paragraph, rest, lead, n, None),
+                block: block(&p, BlockType::Paragraph, rest, lead, n, None),
             });
         }
         return;
     }
-    let kind = if is_standalone_heading(p, &chars) {
+    let kind = if is_standalone_heading(&p, n) {
         BlockType::Heading
     } else {
         BlockType::Paragraph
     };
     let runin = (kind == BlockType::Heading).then_some(false);
+    let heading_numbering = (kind == BlockType::Heading)
+        .then(|| numbering(&p.text))
+        .flatten();
+    let text = std::mem::take(&mut p.text);
     out.push(Draft {
-        numbering: (kind == BlockType::Heading)
-            .then(|| numbering(&p.text))
-            .flatten(),
-        block: block(p, kind, p.text.clone(), 0, n, runin),
+        numbering: heading_numbering,
+        block: block(&p, kind, text, 0, n, runin),
     });
 }
 
-fn is_standalone_heading(p: &Para, chars: &[char]) -> bool {
-    let n = chars.len();
+/// Whether a paragraph of `n` characters is a heading standing on its own.
+fn is_standalone_heading(p: &Para, n: usize) -> bool {
     if !(2..=MAX_HEADING).contains(&n) || is_salutation(&p.text) {
         return false;
     }
-    if chars
+    if p.text
+        .chars()
         .last()
-        .is_some_and(|&c| is_terminal(c) || is_clause_punct(c))
+        .is_some_and(|c| is_terminal(c) || is_clause_punct(c))
     {
         return false;
     }
-    if chars.iter().any(|&c| matches!(c, '。' | '！' | '？')) {
+    if p.text.contains(['。', '！', '？']) {
         return false;
     }
     if numbering(&p.text).is_some() {
         return true;
     }
-    p.short && n <= 30 && !chars.iter().any(|&c| is_clause_punct(c))
+    p.short && n <= 30 && !p.text.chars().any(is_clause_punct)
 }
 
 /// A plain-text report (from HTML, say) has no bold to mark a run-in lead; a numbered paragraph
 /// whose first sentence is a short phrase without clause punctuation is one:
 /// `（一）着力推动经济持续稳定恢复。加强……`.
-fn plain_runin_lead(p: &Para, chars: &[char]) -> Option<usize> {
-    numbering(&p.text)?;
-    let stop = chars.iter().position(|&c| c == '。')?;
-    let lead = &chars[..stop];
-    let ok = stop + 1 < chars.len()
-        && lead.len() <= MAX_PLAIN_LEAD
-        && !lead.iter().any(|&c| is_clause_punct(c));
+fn plain_runin_lead(text: &str, n: usize) -> Option<usize> {
+    numbering(text)?;
+    let stop = text.chars().position(|c| c == '。')?;
+    let ok =
+        stop + 1 < n && stop <= MAX_PLAIN_LEAD && !text.chars().take(stop).any(is_clause_punct);
     ok.then_some(stop + 1)
 }
 
@@ -210,7 +219,7 @@ mod tests {
     use crate::restore::restore;
 
     fn heads(text: &str) -> Vec<(u8, bool, String)> {
-        blocks(&restore(text))
+        blocks(restore(text))
             .into_iter()
             .filter(|b| b.kind == BlockType::Heading)
             .map(|b| (b.level.unwrap_or(0), b.runin.unwrap_or(false), b.text))

@@ -112,7 +112,12 @@ impl Body {
             return Some(k);
         }
         // The salutation and the first sentences say who reports; later text may quote others.
-        let opening: String = self.paras.iter().take(4).map(|p| p.text.as_str()).collect();
+        let opening: String = self
+            .paras
+            .iter()
+            .take(4)
+            .map(|p| prefix(&p.text, OPENING_BYTES))
+            .collect();
         KIND_CUES
             .iter()
             .find(|c| c.body.is_match(&opening))
@@ -138,15 +143,33 @@ impl Body {
     /// committee report also says 全省), then the government's.
     fn voice_kind(&self) -> Option<ArticleKind> {
         const ENOUGH: usize = 3;
-        let text: String = self.paras.iter().map(|p| p.text.as_str()).collect();
         [
             (ArticleKind::StandingCommitteeReport, &*VOICE_SCR),
             (ArticleKind::GovernmentWorkReport, &*VOICE_GWR),
         ]
         .into_iter()
-        .find(|(_, re)| re.find_iter(&text).count() >= ENOUGH)
+        .find(|(_, re)| {
+            self.paras
+                .iter()
+                .flat_map(|p| re.find_iter(&p.text))
+                .nth(ENOUGH - 1)
+                .is_some()
+        })
         .map(|(k, _)| k)
     }
+}
+
+/// Bytes of each opening paragraph read for who reports: a salutation and a sentence or two
+/// are far shorter; a report saved as one line is not copied whole.
+const OPENING_BYTES: usize = 4096;
+
+/// The first `max` bytes of `text`, cut back to a character boundary.
+fn prefix(text: &str, max: usize) -> &str {
+    let mut end = max.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
 }
 
 enum Segment {
@@ -236,7 +259,7 @@ fn is_title_candidate(p: &Para) -> bool {
 }
 
 fn is_speaker(p: &Para) -> bool {
-    p.line_start == p.line_end && SPEAKER.is_match(p.raw.trim())
+    p.line_start == p.line_end && SPEAKER.is_match(p.raw().trim())
 }
 
 fn names_report_kind(text: &str) -> bool {
@@ -262,9 +285,8 @@ fn merge_split_titles(paras: Vec<Para>) -> Vec<Para> {
                 && !KIND_CUES.iter().any(|c| c.title.is_match(&prev.text))
             {
                 let offset = u32::try_from(prev.text.chars().count()).unwrap_or(u32::MAX);
+                prev.raw = format!("{}\n{}", prev.raw(), p.raw());
                 prev.text.push_str(&p.text);
-                prev.raw.push('\n');
-                prev.raw.push_str(&p.raw);
                 prev.line_end = p.line_end;
                 prev.byte_end = p.byte_end;
                 prev.line_map
@@ -312,8 +334,8 @@ fn segment(paras: Vec<Para>) -> Vec<Segment> {
         if !headline.is_empty() {
             out.push(Segment::Headline(std::mem::take(&mut headline)));
         }
-        if is_byline(&p.raw) {
-            body.authors = authors(&p.raw);
+        if is_byline(p.raw()) {
+            body.authors = authors(p.raw());
             out.push(Segment::Body(std::mem::take(&mut body)));
             continue;
         }
@@ -451,7 +473,7 @@ fn build_article(body: Body) -> Article {
     if region.is_none() && kind.is_report() {
         region = dominant_region(&body.paras);
     }
-    let blocks = headings::blocks(&body.paras);
+    let blocks = headings::blocks(body.paras);
     let (subtitle, run_on_speaker) = match headline.subtitle.map(|p| p.text) {
         Some(text) => split_subtitle_speaker(text),
         None => (None, None),
@@ -462,7 +484,7 @@ fn build_article(body: Body) -> Article {
         subtitle,
         speaker: headline
             .speaker
-            .map(|p| squash_spaces(&p.raw))
+            .map(|p| squash_spaces(p.raw()))
             .or(run_on_speaker),
         authors: body.authors,
         date,
