@@ -90,22 +90,25 @@ pub fn process(path: &Path, limits: &Limits) -> Result<IngestDoc, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
     let name = path.to_string_lossy().into_owned();
     let input = crate::read::load(&bytes, opts).map_err(|e| e.to_string())?;
-    let document = crate::parse_input(&name, &input);
+    let hash = Sha256::digest(&bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let size = bytes.len();
+    drop(bytes);
+    let encoding = input.encoding.clone();
+    let document = crate::parse_owned(&name, input);
     let facts = crate::extract::facts_until(&document, Some(deadline)).map_err(|_| {
         format!(
             "took longer than the limit of {} seconds",
             limits.max_seconds
         )
     })?;
-    let hash = Sha256::digest(&bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
     Ok(IngestDoc {
         path: name,
         hash,
-        bytes: bytes.len(),
-        encoding: input.encoding,
+        bytes: size,
+        encoding,
         search_tokens: IngestDoc::tokens_of(&document),
         document,
         facts,

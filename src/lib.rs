@@ -30,9 +30,27 @@ pub fn parse(source: &str, bytes: &[u8], opts: &ReadOptions) -> Result<Document,
 
 /// Restores and structures an input already read.
 pub fn parse_input(source: &str, input: &read::Input) -> Document {
-    // Traditional characters are analysed in simplified ones, line for line as long.
     let simplified = read::script::to_simplified(&input.text);
-    let text = simplified.as_deref().unwrap_or(&input.text);
+    let restored = restore_input(input, simplified.as_deref());
+    structure_input(source, input, restored, simplified.as_deref())
+}
+
+/// Restores and structures an input already read, letting its text go once the paragraphs
+/// are restored: the text and its paragraphs are never held together with the document.
+pub fn parse_owned(source: &str, mut input: read::Input) -> Document {
+    let simplified = read::script::to_simplified(&input.text);
+    let restored = restore_input(&input, simplified.as_deref());
+    // Text analysed as printed is not read again (traditional text is, to show it as printed).
+    if simplified.is_none() {
+        input.text = String::new();
+    }
+    structure_input(source, &input, restored, simplified.as_deref())
+}
+
+/// Traditional characters are analysed in simplified ones (`simplified`), line for line as
+/// long.
+fn restore_input(input: &read::Input, simplified: Option<&str>) -> restore::Restored {
+    let text = simplified.unwrap_or(&input.text);
     let mut restored = restore::restore_layout(text, input.layout());
     // Bold seen in the PDF's glyphs marks run-in leads that text alone cannot show.
     for para in &mut restored.paras {
@@ -43,6 +61,15 @@ pub fn parse_input(source: &str, input: &read::Input) -> Document {
             }
         }
     }
+    restored
+}
+
+fn structure_input(
+    source: &str,
+    input: &read::Input,
+    restored: restore::Restored,
+    simplified: Option<&str>,
+) -> Document {
     let mut doc = structure::structure_page(source, restored);
     // What a web page says of itself is a cue like a page header's.
     doc.page_cues
@@ -55,7 +82,7 @@ pub fn parse_input(source: &str, input: &read::Input) -> Document {
     doc.url = input.url.clone();
     doc.origins = input.origins.clone();
     context::resolve(&mut doc);
-    if let Some(analysed) = &simplified {
+    if let Some(analysed) = simplified {
         keep_printed(&mut doc, analysed, &input.text);
     }
     doc

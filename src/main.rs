@@ -697,11 +697,10 @@ fn load(file: &str, input: &InputArgs) -> Result<Document> {
     } else {
         std::fs::read(Path::new(file)).with_context(|| format!("{file}: cannot read"))?
     };
-    let input = lianghui::read::load(&bytes, &opts).with_context(|| file.to_string())?;
-    // The decoded text is all that is read from here on: the bytes go before the pipeline's
-    // own copies are made (peak memory is the sum of what is alive together).
-    drop(bytes);
-    Ok(lianghui::parse_input(file, &input))
+    // The bytes become the text (or go once decoded) before the pipeline makes its own
+    // copies: peak memory is the sum of what is alive together.
+    let input = lianghui::read::load_owned(bytes, &opts).with_context(|| file.to_string())?;
+    Ok(lianghui::parse_owned(file, input))
 }
 
 fn write_text(out: &mut impl Write, doc: &Document) -> Result<()> {

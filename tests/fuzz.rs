@@ -300,20 +300,40 @@ fn fuzz_decoder() {
                 mutate_bytes(window, rng)
             }
         },
-        |bytes: &Vec<u8>| match lianghui::read::decode(bytes, &ReadOptions::default()) {
-            Ok(t) if t.text.contains('\r') => Err("a CR survived decoding".into()),
-            Ok(t) if t.text.trim().is_empty() => Err("blank text accepted".into()),
-            Ok(_) => Ok(()),
-            Err(
-                lianghui::ReadError::Invalid { offset, .. }
-                | lianghui::ReadError::Truncated { offset, .. },
-            ) if offset > bytes.len() => Err(format!(
-                "error offset {offset} beyond input of {} bytes",
-                bytes.len()
-            )),
-            Err(_) => Ok(()),
+        |bytes: &Vec<u8>| {
+            let borrowed = lianghui::read::decode(bytes, &ReadOptions::default());
+            // Reading taken bytes (in place, for UTF-8) must read as reading borrowed ones.
+            let owned = lianghui::read::decode_owned(bytes.clone(), &ReadOptions::default());
+            let same = match (&borrowed, &owned) {
+                (Ok(a), Ok(b)) => a.text == b.text,
+                (Err(a), Err(b)) => a == b,
+                _ => false,
+            };
+            if !same {
+                return Err("taking the bytes reads otherwise than borrowing them".into());
+            }
+            check_decoded(bytes, borrowed)
         },
     );
+}
+
+fn check_decoded(
+    bytes: &[u8],
+    decoded: Result<lianghui::read::Text, lianghui::ReadError>,
+) -> Result<(), String> {
+    match decoded {
+        Ok(t) if t.text.contains('\r') => Err("a CR survived decoding".into()),
+        Ok(t) if t.text.trim().is_empty() => Err("blank text accepted".into()),
+        Ok(_) => Ok(()),
+        Err(
+            lianghui::ReadError::Invalid { offset, .. }
+            | lianghui::ReadError::Truncated { offset, .. },
+        ) if offset > bytes.len() => Err(format!(
+            "error offset {offset} beyond input of {} bytes",
+            bytes.len()
+        )),
+        Err(_) => Ok(()),
+    }
 }
 
 fn lines_in(text: &str) -> u32 {
@@ -433,35 +453,58 @@ fn fuzz_parse_and_facts() {
     fuzz(
         "pipeline",
         |rng| mutate_text(&window(&text, 4000, rng), rng),
-        |input: &String| {
-            let doc = lianghui::parse_text("fuzz", input);
-            for f in lianghui::extract::facts(&doc) {
-                let block = doc
-                    .articles
-                    .get(f.article)
-                    .and_then(|a| a.blocks.get(f.block))
-                    .ok_or("fact points at no block")?;
-                let mention: String = block
-                    .text
-                    .chars()
-                    .skip(f.char_start)
-                    .take(f.char_end - f.char_start)
-                    .collect();
-                if mention != f.text {
-                    return Err(format!(
-                        "span {}..{} reads {mention:?}, text is {:?}",
-                        f.char_start, f.char_end, f.text
-                    ));
-                }
-                if !f.value.is_finite() {
-                    return Err("value not finite".into());
-                }
-                serde_json::to_string(&f).map_err(|e| e.to_string())?;
-            }
-            serde_json::to_string(&doc).map_err(|e| e.to_string())?;
-            Ok(())
-        },
+        check_facts,
     );
+}
+
+/// Paragraphs far longer than any printed one (a page saved without line breaks), which the
+/// extractor reads a window at a time.
+#[test]
+fn fuzz_long_paragraphs() {
+    let text = sample_text();
+    fuzz(
+        "long-paragraphs",
+        |rng| {
+            let mut line = String::new();
+            while line.chars().count() < 80_000 {
+                line.push_str(&mutate_text(&window(&text, 4000, rng), rng).replace('\n', ""));
+            }
+            line
+        },
+        check_facts,
+    );
+}
+
+/// Every fact's span reads its text in its block; values are finite; all serialises. (Takes
+/// `&String`: the harness hands each check a reference to its input type.)
+#[allow(clippy::ptr_arg)]
+fn check_facts(input: &String) -> Result<(), String> {
+    let doc = lianghui::parse_text("fuzz", input);
+    for f in lianghui::extract::facts(&doc) {
+        let block = doc
+            .articles
+            .get(f.article)
+            .and_then(|a| a.blocks.get(f.block))
+            .ok_or("fact points at no block")?;
+        let mention: String = block
+            .text
+            .chars()
+            .skip(f.char_start)
+            .take(f.char_end - f.char_start)
+            .collect();
+        if mention != f.text {
+            return Err(format!(
+                "span {}..{} reads {mention:?}, text is {:?}",
+                f.char_start, f.char_end, f.text
+            ));
+        }
+        if !f.value.is_finite() {
+            return Err("value not finite".into());
+        }
+        serde_json::to_string(&f).map_err(|e| e.to_string())?;
+    }
+    serde_json::to_string(&doc).map_err(|e| e.to_string())?;
+    Ok(())
 }
 
 /// A small PDF with nothing compressed, so that mutations reach the content stream, the

@@ -260,6 +260,8 @@ struct Context<'a> {
     text: &'a str,
     /// Byte offset of each character of `text`, and its length at the end.
     offsets: &'a [usize],
+    /// Characters of the block before `text` (a long block is read a window at a time).
+    base: usize,
     /// Regions named in the block, byte offsets.
     mentions: &'a [regions::Mention],
     /// Character position where a target frame (`主要预期目标是：`) opens in the block: every
@@ -273,9 +275,22 @@ struct Context<'a> {
     /// A list set one item a paragraph (`2025年目标：` then `城镇新增就业 1,200 万人以上`, …):
     /// what its lead and earlier items said of kind and year.
     list: Option<ListContext>,
+    /// Where in `text` (bytes) the block first names last year as a time, for coverage of a
+    /// report; 0 when it did before `text`.
+    last_year_end: Option<usize>,
     clause: (usize, usize),
     segment: (usize, usize),
     sentence: (usize, usize),
+}
+
+/// What a whole block says that bears on each of its figures.
+struct BlockCues {
+    /// In a news article, the paragraph's first sentence speaks of targets (目标).
+    topic_target: bool,
+    /// Byte offset where a target frame opens.
+    frame: Option<usize>,
+    /// Byte offset where the block first names last year as a time.
+    last_year_end: Option<usize>,
 }
 
 impl<'a> Context<'a> {
@@ -283,6 +298,104 @@ impl<'a> Context<'a> {
     fn slice(&self, from: usize, to: usize) -> &'a str {
         &self.text[self.offsets[from.min(to)]..self.offsets[to]]
     }
+
+    /// The sentence's bounds in characters of the whole block.
+    fn block_sentence(&self) -> (usize, usize) {
+        (self.base + self.sentence.0, self.base + self.sentence.1)
+    }
+
+    /// Whether the block, up to character `at`, has named last year as a time.
+    fn names_last_year_before(&self, at: usize) -> bool {
+        self.last_year_end.is_some_and(|e| e <= self.offsets[at])
+    }
+}
+
+/// Characters of a block read at once: a longer block is read in windows of about this many,
+/// each with [`WINDOW_MARGIN`] characters of context on either side, so that its working
+/// arrays are bounded however long it is. Real paragraphs are far shorter.
+const WINDOW_CHARS: usize = 1 << 16;
+/// Context read on either side of a window: more than any figure's sentence and the look-back
+/// for a region named before it.
+const WINDOW_MARGIN: usize = 6 * MAX_CONTEXT;
+
+/// A window of a block: the figures starting in `core` (characters of the block) are read
+/// from the text in `bytes`, which starts at character `base`.
+struct Window {
+    core: std::ops::Range<usize>,
+    base: usize,
+    bytes: (usize, usize),
+    /// The same window's bytes in the printed text.
+    printed: Option<(usize, usize)>,
+}
+
+/// The windows a block is read in: one for a block of up to [`WINDOW_CHARS`] bytes
+/// (`chars` is then 0, uncounted), else as many as its `chars` characters need.
+fn windows(text: &str, printed: Option<&str>, chars: usize) -> Vec<Window> {
+    if chars <= WINDOW_CHARS + 2 * WINDOW_MARGIN {
+        return vec![Window {
+            core: 0..usize::MAX,
+            base: 0,
+            bytes: (0, text.len()),
+            printed: printed.map(|p| (0, p.len())),
+        }];
+    }
+    let cores: Vec<usize> = (0..chars).step_by(WINDOW_CHARS).chain([chars]).collect();
+    let spans: Vec<(usize, usize)> = cores
+        .windows(2)
+        .map(|c| {
+            (
+                c[0].saturating_sub(WINDOW_MARGIN),
+                (c[1] + WINDOW_MARGIN).min(chars),
+            )
+        })
+        .collect();
+    let mut wanted: Vec<usize> = spans.iter().flat_map(|&(a, b)| [a, b]).collect();
+    wanted.sort_unstable();
+    wanted.dedup();
+    let bytes = byte_offsets(text, &wanted);
+    let printed_bytes = printed.map(|p| byte_offsets(p, &wanted));
+    let at = |table: &[usize], c: usize| table[wanted.partition_point(|&w| w < c)];
+    cores
+        .windows(2)
+        .zip(&spans)
+        .map(|(c, &(from, to))| Window {
+            core: c[0]..c[1],
+            base: from,
+            bytes: (at(&bytes, from), at(&bytes, to)),
+            printed: printed_bytes.as_ref().map(|t| (at(t, from), at(t, to))),
+        })
+        .collect()
+}
+
+/// The byte offsets of the characters at `positions` (sorted), in one pass.
+fn byte_offsets(text: &str, positions: &[usize]) -> Vec<usize> {
+    let mut out = Vec::with_capacity(positions.len());
+    let mut next = positions.iter().peekable();
+    for (i, (b, _)) in text.char_indices().enumerate() {
+        while next.next_if(|&&p| p == i).is_some() {
+            out.push(b);
+        }
+        if next.peek().is_none() {
+            break;
+        }
+    }
+    out.resize(positions.len(), text.len());
+    out
+}
+
+/// Where a text first names the year before as a time (去年, 过去一年; not 比去年): the byte
+/// after that mention. The mentions are words without digits, so whether a text names last
+/// year before a figure is whether this falls before it.
+fn first_last_year_end(text: &str) -> Option<usize> {
+    LAST_YEAR
+        .find_iter(text)
+        .find(|m| {
+            !text[..m.start()]
+                .chars()
+                .next_back()
+                .is_some_and(|c| COMPARISON_BASE.contains(&c))
+        })
+        .map(|m| m.end())
 }
 
 /// How far a sentence, segment or clause is searched for on each side of a number. Real
@@ -381,89 +494,121 @@ impl ArticleExtractor<'_> {
             if section == Some(Section::Outside) {
                 continue;
             }
-            let chars: Vec<char> = block.text.chars().collect();
-            let offsets: Vec<usize> = block
-                .text
-                .char_indices()
-                .map(|(i, _)| i)
-                .chain(std::iter::once(block.text.len()))
-                .collect();
-            let quantities = quantity::scan(&block.text);
-            if quantities.is_empty() {
-                continue;
-            }
-            // A block read in other characters than printed (traditional text analysed in
-            // simplified ones) shows its facts' text, sentence and indicator as printed.
-            let printed: Option<Vec<char>> = block
-                .printed
-                .as_ref()
-                .map(|p| p.chars().collect::<Vec<char>>())
-                .filter(|p| p.len() == chars.len());
-            let mentions = regions::mentions(&block.text);
             let lead = block
                 .text
                 .split_inclusive(['。', '！', '？'])
                 .next()
                 .unwrap_or("");
-            let topic_target = news && TARGET_TOPIC.is_match(lead);
             let block_topic: OnceCell<Option<Topic>> = OnceCell::new();
-            let topic = || {
-                block_topic
-                    .get_or_init(|| find_topic(lead))
-                    .as_ref()
-                    .or_else(|| headline_topic.get_or_init(headline).as_ref())
+            // What the whole block says, read once and only for a block that states a figure.
+            let cues: OnceCell<BlockCues> = OnceCell::new();
+            let cues = || {
+                cues.get_or_init(|| BlockCues {
+                    topic_target: news && TARGET_TOPIC.is_match(lead),
+                    frame: TARGET_FRAME.find(&block.text).map(|m| m.start()),
+                    last_year_end: self
+                        .covers_report
+                        .then(|| first_last_year_end(&block.text))
+                        .flatten(),
+                })
             };
-            let frame = TARGET_FRAME
-                .find(&block.text)
-                .map(|m| block.text[..m.start()].chars().count());
+            let block_chars = if block.text.len() <= WINDOW_CHARS {
+                0
+            } else {
+                block.text.chars().count()
+            };
+            // A block read in other characters than printed (traditional text analysed in
+            // simplified ones) shows its facts' text, sentence and indicator as printed.
+            let printed = block
+                .printed
+                .as_deref()
+                .filter(|p| p.chars().count() == block.text.chars().count());
             let mut prev: Option<Prev> = None;
-            for (qi, q) in quantities.iter().enumerate() {
-                let ctx = Context {
-                    chars: &chars,
-                    text: &block.text,
-                    offsets: &offsets,
-                    mentions: &mentions,
-                    frame,
-                    topic_target,
-                    topic: news.then_some(&topic),
-                    list: in_list,
-                    clause: bounds(&chars, q.num_start, is_clause_break),
-                    segment: bounds(&chars, q.num_start, is_segment_break),
-                    sentence: bounds(&chars, q.num_start, is_sentence_break),
+            for w in windows(&block.text, printed, block_chars) {
+                let text = &block.text[w.bytes.0..w.bytes.1];
+                let quantities = quantity::scan(text);
+                if !quantities
+                    .iter()
+                    .any(|q| w.core.contains(&(w.base + q.start)))
+                {
+                    continue;
+                }
+                let chars: Vec<char> = text.chars().collect();
+                let offsets: Vec<usize> = text
+                    .char_indices()
+                    .map(|(i, _)| i)
+                    .chain(std::iter::once(text.len()))
+                    .collect();
+                let printed: Option<Vec<char>> = w
+                    .printed
+                    .map(|(from, to)| printed.unwrap_or("")[from..to].chars().collect());
+                let mentions = regions::mentions(text);
+                let topic = || {
+                    block_topic
+                        .get_or_init(|| find_topic(lead))
+                        .as_ref()
+                        .or_else(|| headline_topic.get_or_init(headline).as_ref())
                 };
-                // Only the quantities of the same sentence matter to this one.
-                let lo = quantities.partition_point(|x| x.start < ctx.sentence.0);
-                let hi = quantities.partition_point(|x| x.start < ctx.sentence.1);
-                let mut fact = self.fact(
-                    b,
-                    block,
-                    q,
-                    &quantities[lo.min(qi)..qi],
-                    &quantities[lo.min(qi)..hi.max(qi + 1)],
-                    &ctx,
-                    section,
-                    prev.as_ref(),
-                );
-                if let Some(p) = &printed {
-                    show_printed(&mut fact, &chars, p, &ctx);
-                }
-                // A rank between a figure and its change (5.53万亿元、稳居全国前十强、增长4.8%)
-                // is not the subject the change verb elides.
-                if fact.measure != Measure::Rank || prev.is_none() {
-                    prev = Some(Prev {
-                        sentence: ctx.sentence,
-                        indicator: fact.indicator.clone(),
-                    });
-                }
-                let listed = listed_regions(q, &ctx);
-                if listed.len() > 1 {
-                    for region in listed {
-                        let mut each = fact.clone();
-                        each.region = Some(region);
-                        out(each);
+                let cues = cues();
+                let to_window = |byte: usize| byte.saturating_sub(w.bytes.0);
+                let frame = cues
+                    .frame
+                    .map(|f| text[..to_window(f).min(text.len())].chars().count());
+                for (qi, q) in quantities.iter().enumerate() {
+                    if !w.core.contains(&(w.base + q.start)) {
+                        continue;
                     }
-                } else {
-                    out(fact);
+                    let ctx = Context {
+                        chars: &chars,
+                        text,
+                        offsets: &offsets,
+                        base: w.base,
+                        mentions: &mentions,
+                        frame,
+                        topic_target: cues.topic_target,
+                        topic: news.then_some(&topic),
+                        list: in_list,
+                        last_year_end: cues.last_year_end.map(to_window),
+                        clause: bounds(&chars, q.num_start, is_clause_break),
+                        segment: bounds(&chars, q.num_start, is_segment_break),
+                        sentence: bounds(&chars, q.num_start, is_sentence_break),
+                    };
+                    // Only the quantities of the same sentence matter to this one.
+                    let lo = quantities.partition_point(|x| x.start < ctx.sentence.0);
+                    let hi = quantities.partition_point(|x| x.start < ctx.sentence.1);
+                    let mut fact = self.fact(
+                        b,
+                        block,
+                        q,
+                        &quantities[lo.min(qi)..qi],
+                        &quantities[lo.min(qi)..hi.max(qi + 1)],
+                        &ctx,
+                        section,
+                        prev.as_ref(),
+                    );
+                    if let Some(p) = &printed {
+                        show_printed(&mut fact, &chars, p, &ctx);
+                    }
+                    fact.char_start += w.base;
+                    fact.char_end += w.base;
+                    // A rank between a figure and its change (5.53万亿元、稳居全国前十强、增长4.8%)
+                    // is not the subject the change verb elides.
+                    if fact.measure != Measure::Rank || prev.is_none() {
+                        prev = Some(Prev {
+                            sentence: ctx.block_sentence(),
+                            indicator: fact.indicator.clone(),
+                        });
+                    }
+                    let listed = listed_regions(q, &ctx);
+                    if listed.len() > 1 {
+                        for region in listed {
+                            let mut each = fact.clone();
+                            each.region = Some(region);
+                            out(each);
+                        }
+                    } else {
+                        out(fact);
+                    }
                 }
             }
         }
@@ -489,7 +634,7 @@ impl ArticleExtractor<'_> {
         let (mut indicator, raw_before) = indicator(q, before, all, ctx);
         // An elided subject takes the one before it in the sentence: 河南设为5.5%左右, and
         // 实现地区生产总值3.2万亿元、增长5.1% (增长 of the 地区生产总值).
-        if let Some(p) = prev.filter(|p| p.sentence == ctx.sentence) {
+        if let Some(p) = prev.filter(|p| p.sentence == ctx.block_sentence()) {
             if indicator.is_empty() {
                 indicator.clone_from(&p.indicator);
             } else if let Some(verb) = indicator
@@ -511,8 +656,10 @@ impl ArticleExtractor<'_> {
             let scope: String = ctx.chars[q.start..q.num_start].iter().collect();
             let tail = format!("{scope}排名");
             let head_len = indicator.strip_suffix(&tail).map(|h| h.chars().count());
-            if let (Some(0..=2), Some(p)) = (head_len, prev.filter(|p| p.sentence == ctx.sentence))
-            {
+            if let (Some(0..=2), Some(p)) = (
+                head_len,
+                prev.filter(|p| p.sentence == ctx.block_sentence()),
+            ) {
                 if !p.indicator.is_empty() {
                     indicator = format!("{}{tail}", p.indicator);
                 }
@@ -567,7 +714,7 @@ impl ArticleExtractor<'_> {
             block: b,
             char_start: q.start,
             char_end: q.end,
-            line: block.line_of(q.start),
+            line: block.line_of(ctx.base + q.start),
             page: None,
             page_xy: None,
         }
@@ -591,7 +738,7 @@ impl ArticleExtractor<'_> {
         // so far or the sentence dates them in an earlier year (过去一年, 去年, 2024年).
         if self.covers_report
             && q.qualifier != Qualifier::Exact
-            && !names_last_year(ctx.slice(0, q.start))
+            && !ctx.names_last_year_before(q.start)
             && named_year(ctx.slice(ctx.sentence.0, q.start))
                 .is_none_or(|y| self.ref_year.is_none_or(|r| y >= r))
         {
@@ -636,8 +783,7 @@ impl ArticleExtractor<'_> {
         }
         // Coverage of a report tells last year's results in a paragraph that opens with them
         // (过去一年，…。…30%左右).
-        if self.covers_report && kind != FactKind::Target && names_last_year(ctx.slice(0, q.start))
-        {
+        if self.covers_report && kind != FactKind::Target && ctx.names_last_year_before(q.start) {
             return Some(ry - 1);
         }
         if THIS_YEAR.is_match(sentence_before) && kind == FactKind::Target {

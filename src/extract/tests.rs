@@ -325,3 +325,58 @@ fn of_them_points_back_at_the_object_before() {
     let indicators: Vec<&str> = f.iter().map(|f| f.indicator.as_str()).collect();
     assert_eq!(indicators, ["审议法规草案", "通过法规草案"]);
 }
+
+/// Sentences that each state figures of their own, in the forms reports use.
+fn numbered_sentences(n: usize) -> Vec<String> {
+    (0..n)
+        .map(|i| match i % 4 {
+            0 => format!("全省新增企业{}家。", 1000 + i),
+            1 => format!("粮食产量{}万吨，增长{}.{}%。", 600 + i, i % 9, i % 7),
+            2 => format!(
+                "城镇新增就业{}万人以上，其中高校毕业生{}万人。",
+                40 + i % 50,
+                i % 30 + 1
+            ),
+            _ => format!("地区生产总值{}亿元、增长{}%左右。", 9000 + i, 5 + i % 3),
+        })
+        .collect()
+}
+
+#[test]
+fn a_paragraph_longer_than_a_window_gives_each_sentence_its_own_facts() {
+    let sentences = numbered_sentences(6_000);
+    let long: String = sentences.concat();
+    assert!(long.chars().count() > WINDOW_CHARS + 2 * WINDOW_MARGIN);
+    let in_one = facts(&crate::parse_text("t", &format!("{long}\n")));
+    let apart = facts(&crate::parse_text("t", &sentences.join("\n\n")));
+    let summary = |f: &Fact| {
+        (
+            f.text.clone(),
+            f.value.to_bits(),
+            f.unit.clone(),
+            f.kind,
+            f.indicator.clone(),
+            f.region.clone(),
+            f.sentence.clone(),
+        )
+    };
+    assert_eq!(in_one.len(), apart.len());
+    for (a, b) in in_one.iter().zip(&apart) {
+        assert_eq!(summary(a), summary(b));
+    }
+    // Positions count from the paragraph's start, across windows.
+    let chars: Vec<char> = long.chars().collect();
+    for f in &in_one {
+        let at: String = chars[f.char_start..f.char_end].iter().collect();
+        assert_eq!(at, f.text);
+    }
+}
+
+#[test]
+fn a_target_frame_reaches_every_window_of_its_paragraph() {
+    let body = numbered_sentences(6_000).concat();
+    let text = format!("今年经济社会发展的主要预期目标是：{body}\n");
+    let f = facts(&crate::parse_text("t", &text));
+    assert_eq!(f.len(), 10_500);
+    assert!(f.iter().all(|f| f.kind == FactKind::Target));
+}

@@ -138,6 +138,15 @@ impl Input {
     }
 }
 
+/// Reads any supported input as [`load`] does, taking the bytes: a text in UTF-8 becomes the
+/// input's text without a copy.
+pub fn load_owned(bytes: Vec<u8>, opts: &ReadOptions) -> Result<Input, ReadError> {
+    if bytes.len() > opts.max_bytes || pdf::is_pdf(&bytes) || html::is_html(&bytes) {
+        return load(&bytes, opts);
+    }
+    Ok(text_input(decode_owned(bytes, opts)?))
+}
+
 /// Reads any supported input: a PDF, a web page or a text, told apart by content.
 pub fn load(bytes: &[u8], opts: &ReadOptions) -> Result<Input, ReadError> {
     if bytes.len() > opts.max_bytes {
@@ -175,8 +184,11 @@ pub fn load(bytes: &[u8], opts: &ReadOptions) -> Result<Input, ReadError> {
             url: page.url,
         });
     }
-    let text = decode(bytes, opts)?;
-    Ok(Input {
+    Ok(text_input(decode(bytes, opts)?))
+}
+
+fn text_input(text: Text) -> Input {
+    Input {
         format: Format::Text,
         text: text.text,
         encoding: format!("{:?}", text.encoding).to_lowercase(),
@@ -185,7 +197,7 @@ pub fn load(bytes: &[u8], opts: &ReadOptions) -> Result<Input, ReadError> {
         title: None,
         date: None,
         url: None,
-    })
+    }
 }
 
 /// Decoded input: the text with `\n` line ends (CRLF, CR and form feeds normalised) and the
@@ -209,10 +221,45 @@ pub fn decode(bytes: &[u8], opts: &ReadOptions) -> Result<Text, ReadError> {
         None => detect(bytes)?,
     };
     let text = decode_strict(body, encoding, bytes.len() - body.len())?;
+    checked(text, encoding, opts)
+}
+
+/// Decodes `bytes` as [`decode`] does; UTF-8, the common case, becomes the text in place
+/// rather than a copy.
+pub fn decode_owned(mut bytes: Vec<u8>, opts: &ReadOptions) -> Result<Text, ReadError> {
+    if bytes.len() > opts.max_bytes {
+        return Err(ReadError::TooLarge {
+            size: bytes.len(),
+            limit: opts.max_bytes,
+        });
+    }
+    let (encoding, bom_len) = match opts.encoding {
+        Some(e) => (e, bytes.len() - strip_bom(&bytes, e).len()),
+        None => {
+            let (e, body) = detect(&bytes)?;
+            (e, bytes.len() - body.len())
+        }
+    };
+    if encoding != SourceEncoding::Utf8 {
+        return decode(&bytes, opts);
+    }
+    bytes.drain(..bom_len);
+    match String::from_utf8(bytes) {
+        Ok(text) => checked(text, encoding, opts),
+        // The copying decoder tells where and how the bytes are wrong.
+        Err(e) => {
+            let bytes = e.into_bytes();
+            decode_strict(&bytes, encoding, bom_len).and_then(|t| checked(t, encoding, opts))
+        }
+    }
+}
+
+/// Checks and normalises decoded text: no NUL, something to read, no line past the limit.
+fn checked(text: String, encoding: SourceEncoding, opts: &ReadOptions) -> Result<Text, ReadError> {
     if let Some(pos) = text.find('\0') {
         return Err(ReadError::Binary { offset: pos });
     }
-    let text = normalise_breaks(&text);
+    let text = normalise_breaks(text);
     if text.trim().is_empty() {
         return Err(ReadError::Empty);
     }
@@ -325,9 +372,9 @@ fn decode_strict(body: &[u8], e: SourceEncoding, bom_len: usize) -> Result<Strin
 
 /// CRLF and lone CR become `\n`; a form feed (page break) becomes a blank line, which the
 /// restorer treats like any other column or page gap.
-fn normalise_breaks(text: &str) -> String {
+fn normalise_breaks(text: String) -> String {
     if !text.contains(['\r', '\u{c}']) {
-        return text.to_owned();
+        return text;
     }
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
@@ -349,6 +396,42 @@ fn normalise_breaks(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn taking_the_bytes_reads_as_borrowing_them() {
+        let gb = encoding_rs::GB18030
+            .encode("山西省增长5%左右\n")
+            .0
+            .into_owned();
+        let cases: Vec<(Vec<u8>, Option<SourceEncoding>)> = vec![
+            ("山西省\r\n增长5%\u{c}".as_bytes().to_vec(), None),
+            (b"\xEF\xBB\xBF\xE5\xB1\xB1\n".to_vec(), None),
+            (
+                b"\xEF\xBB\xBF\xE5\xB1\xB1\n".to_vec(),
+                Some(SourceEncoding::Utf8),
+            ),
+            (b"\xE5\xB1\xB1\xE8".to_vec(), None),
+            (b"\xE5\xB1\xB1\xFF\xFFabc".to_vec(), None),
+            (
+                b"\xE5\xB1\xB1\xFF\xFFabc".to_vec(),
+                Some(SourceEncoding::Utf8),
+            ),
+            (gb.clone(), None),
+            (gb, Some(SourceEncoding::Gb18030)),
+            (b"a\0b".to_vec(), None),
+            (b" \n ".to_vec(), None),
+            (Vec::new(), None),
+        ];
+        for (bytes, encoding) in cases {
+            let opts = ReadOptions {
+                encoding,
+                ..ReadOptions::default()
+            };
+            let borrowed = decode(&bytes, &opts).map(|t| (t.text, t.encoding));
+            let owned = decode_owned(bytes.clone(), &opts).map(|t| (t.text, t.encoding));
+            assert_eq!(owned, borrowed, "{bytes:?}");
+        }
+    }
 
     fn read(bytes: &[u8]) -> Result<Text, ReadError> {
         decode(bytes, &ReadOptions::default())
