@@ -25,7 +25,7 @@ pub(crate) fn is_han(c: char) -> bool {
 fn is_clause_break(c: char) -> bool {
     matches!(
         c,
-        '，' | '；' | '：' | '。' | '！' | '？' | ',' | ';' | '!' | '?' | '…'
+        '，' | '；' | '：' | '。' | '！' | '？' | ',' | ';' | ':' | '!' | '?' | '…'
     )
 }
 
@@ -724,7 +724,7 @@ impl ArticleExtractor<'_> {
         let clause_before = ctx.slice(ctx.clause.0, q.start);
         let segment_before = ctx.slice(ctx.segment.0, q.start);
         if ESTIMATE.is_match(clause_before)
-            || ESTIMATE.is_match(segment_before) && !segment_before.contains('，')
+            || ESTIMATE.is_match(segment_before) && !segment_before.contains(['，', ','])
         {
             return FactKind::Estimate;
         }
@@ -1282,7 +1282,7 @@ static LEAD_WORDS: LazyLock<CueAutomaton> =
     LazyLock::new(|| CueAutomaton::new(cues("lead_word").iter().chain(cues("lead_time")).copied()));
 
 const EDGE_PUNCT: &[char] = &[
-    '、', '，', '；', '：', '（', '）', '(', ')', ' ', '—', '…', '《', '》', '。',
+    '、', '，', '；', '：', '（', '）', '(', ')', ' ', '—', '…', '《', '》', '。', ',', ';', ':',
 ];
 
 /// Trims punctuation from both ends, keeping quotation marks that pair with one inside:

@@ -54,6 +54,17 @@ fn provincial_targets_with_bounds_and_no_number_clauses() {
         "3%左右|3||%|approx|change|down|target|河南|energy_intensity|2026",
     ];
     assert_eq!(rows(text), want);
+    // A page set in half-width punctuation (目标是: …, …;) reads the same.
+    let half_width: String = text
+        .chars()
+        .map(|c| match c {
+            '：' => ':',
+            '，' => ',',
+            '；' => ';',
+            _ => c,
+        })
+        .collect();
+    assert_eq!(rows(&half_width), want);
 }
 
 #[test]
