@@ -14,6 +14,7 @@ pub mod spacing;
 use crate::lexicon::cue_regex;
 use chars::{is_clause_punct, is_justified, is_space, is_terminal, width};
 use regex::Regex;
+use std::collections::VecDeque;
 use std::sync::LazyLock;
 
 /// An input line, trimmed, with its position.
@@ -138,22 +139,25 @@ fn after_numbering(text: &str) -> &str {
 
 /// Splits decoded text into lines with their widths.
 pub fn lines(text: &str) -> Vec<Line<'_>> {
-    // Sized once: the table is the restorer's largest, and doubling would leave it half empty.
-    let mut out = Vec::with_capacity(text.bytes().filter(|&b| b == b'\n').count() + 1);
+    each_line(text).collect()
+}
+
+/// The lines of a decoded text one at a time, with their widths.
+fn each_line(text: &str) -> impl Iterator<Item = Line<'_>> {
     let mut offset = 0;
-    for (i, raw) in text.split('\n').enumerate() {
+    text.split('\n').enumerate().map(move |(i, raw)| {
         let trimmed = raw.trim();
         let lead = raw.len() - raw.trim_start().len();
-        out.push(Line {
+        let line = Line {
             no: u32::try_from(i + 1).unwrap_or(u32::MAX),
             byte_start: offset + lead,
             text: trimmed,
             width: width(trimmed),
             indented: lead > 0,
-        });
+        };
         offset += raw.len() + 1;
-    }
-    out
+        line
+    })
 }
 
 /// The longest paragraph, in bytes of its input lines, whose lines are kept as they were.
@@ -197,63 +201,82 @@ pub fn restore_page(text: &str) -> Restored {
 
 /// Restores a text whose line layout is known.
 pub fn restore_layout(text: &str, layout: Layout) -> Restored {
-    let mut all = lines(text);
-    if layout == Layout::Printed && columns::is_flattened(&all) {
-        all = columns::unflatten(&all);
+    let texts = || {
+        text.split('\n').enumerate().map(|(i, raw)| {
+            let no = u32::try_from(i + 1).unwrap_or(u32::MAX);
+            (raw.trim(), raw.starts_with(is_space), no)
+        })
+    };
+    if layout == Layout::Printed && columns::is_flattened(texts().map(|(t, _, _)| t)) {
+        let all = columns::unflatten(&lines(text));
+        return restore_lines(
+            all.iter().map(|l| (l.text, l.indented, l.no)),
+            all.iter().cloned(),
+            layout,
+        );
     }
+    restore_lines(texts(), each_line(text), layout)
+}
+
+/// Restores paragraphs from lines in reading order, given twice: as `(text, indented, line
+/// number)` for a first look at them all, then as lines to join. Only a few lines around the one being
+/// joined are held at once, so a text's lines cost no memory of their own.
+fn restore_lines<'a>(
+    first_look: impl Iterator<Item = (&'a str, bool, u32)>,
+    lines: impl Iterator<Item = Line<'a>>,
+    layout: Layout,
+) -> Restored {
     let mut furniture = Vec::new();
     // A lone page number, a running head, navigation or a footer is furniture; it counts as a
     // gap.
-    let body: Vec<(usize, &Line)> = all
-        .iter()
-        .enumerate()
-        .filter(|(_, l)| {
-            if l.text.is_empty() || PAGE_NUMBER.is_match(l.text) {
-                return false;
-            }
-            match furniture::classify(l.text) {
+    let mut is_body = Vec::new();
+    let (mut body_lines, mut indented) = (0usize, 0usize);
+    for (text, indent, no) in first_look {
+        let body = !text.is_empty()
+            && !PAGE_NUMBER.is_match(text)
+            && match furniture::classify(text) {
                 Some(kind) => {
                     furniture.push(furniture::Furniture {
                         kind,
-                        text: l.text.to_owned(),
-                        line: l.no,
+                        text: text.to_owned(),
+                        line: no,
                     });
                     false
                 }
                 None => true,
-            }
-        })
-        .collect();
-    let widths: Vec<f32> = body.iter().map(|(_, l)| l.width).collect();
-    let columns = column_widths(&widths);
-    let ragged = ragged_lines(&widths);
-    // Where hardly any line is full, a short line of a figure without punctuation is an item
-    // of a list set one a line (`城镇新增就业 1,256 万人`), not a piece of wrapped prose.
-    // Once a list has started, a line like its items goes on with it, though the items
-    // around it are as wide as each other (the end of a list looks like a narrow column).
-    let mut item: Vec<bool> = Vec::with_capacity(body.len());
-    for (k, (&(_, l), widest)) in body.iter().zip(&ragged).enumerate() {
-        let like = looks_like_item(l);
-        let listed = k > 0 && item[k - 1] && like;
-        item.push(listed || like && widest.is_some_and(|w| l.width < w - 2.0 * SHORT_BY));
+            };
+        is_body.push(body);
+        body_lines += usize::from(body);
+        indented += usize::from(body && indent);
     }
     // Indentation marks paragraph starts only where it is rare: a layout that indents every
     // line says nothing by it.
-    let indented = body.iter().filter(|(_, l)| l.indented).count();
-    let indent_cue = indented > 0 && indented * 10 < body.len() * 3;
+    let indent_cue = indented > 0 && indented * 10 < body_lines * 3;
+    let mut body = BodyLines {
+        lines: lines
+            .enumerate()
+            .zip(is_body)
+            .filter_map(|(line, body)| body.then_some(line)),
+        window: VecDeque::new(),
+        first: 0,
+        exhausted: false,
+        widths: Vec::with_capacity(2 * WIDTH_WINDOW + 1),
+    };
 
     let mut paras = Vec::new();
-    let mut current: Vec<&Line> = Vec::new();
+    let mut current: Vec<Line> = Vec::new();
     let mut all_short = true;
     let mut prev_short = false;
-    for (k, &(idx, line)) in body.iter().enumerate() {
+    let mut k = 0;
+    while let Some((idx, line)) = body.line(k) {
+        body.forget_before(k.saturating_sub(WIDTH_WINDOW));
+        let column = body.column(k);
         // Short against the column and, inside a paragraph, against the line above: where
         // the page switches to a wider column, the narrow lines before it are still full.
         let reference = match current.last() {
-            Some(prev) if !prev_short => prev.width.min(columns[k]),
-            _ => columns[k],
+            Some(prev) if !prev_short => prev.width.min(column),
+            _ => column,
         };
-        current.push(line);
         // A line that closes a sentence needs less to be the paragraph's last: a justified
         // line ends flush with the column, so one em short already tells.
         let short_by = if line.text.ends_with(['。', '！', '？']) {
@@ -264,25 +287,25 @@ pub fn restore_layout(text: &str, layout: Layout) -> Restored {
         // An item ends its paragraph, and so does the line before an item unless it breaks
         // off mid-clause.
         let list_end =
-            item[k] || (item.get(k + 1) == Some(&true) && !line.text.ends_with(['，', '、', '；']));
+            body.item(k) || (body.item(k + 1) && !line.text.ends_with(['，', '、', '；']));
         let short = (line.width < reference - short_by || list_end) && !is_justified(line.text);
         prev_short = short;
         all_short &= short;
-        let next = body.get(k + 1);
-        let ends = match next {
+        current.push(line.clone());
+        let ends = match body.line(k + 1) {
             None => true,
-            Some(&(next_idx, next_line)) => {
+            Some((next_idx, next_line)) => {
                 let gap = next_idx > idx + 1;
                 // Lines far wider than any printed column were never wrapped: one line, one
                 // paragraph (text saved from a web page). Nor does a wrapped line run on into
                 // such a line.
-                let unwrapped = columns[k] > UNWRAPPED_WIDTH
+                let unwrapped = column > UNWRAPPED_WIDTH
                     || line.width > UNWRAPPED_WIDTH
                     || next_line.width > UNWRAPPED_WIDTH;
                 layout == Layout::ParagraphLines
                     || unwrapped
                     || (indent_cue && next_line.indented)
-                    || paragraph_ends(&current, short, gap, next_line, columns[k])
+                    || paragraph_ends(&current, short, gap, &next_line, column)
             }
         };
         if ends {
@@ -290,24 +313,96 @@ pub fn restore_layout(text: &str, layout: Layout) -> Restored {
             current.clear();
             all_short = true;
         }
+        k += 1;
     }
     Restored { paras, furniture }
 }
 
-/// Column width at each line: the median width of its neighbours. Most lines of a paragraph
-/// are full, so the median is the measure even where the page changes column width.
-fn column_widths(widths: &[f32]) -> Vec<f32> {
-    let mut window: Vec<f32> = Vec::with_capacity(2 * WIDTH_WINDOW + 1);
-    (0..widths.len())
-        .map(|i| {
-            let lo = i.saturating_sub(WIDTH_WINDOW);
-            let hi = (i + WIDTH_WINDOW + 1).min(widths.len());
-            window.clear();
-            window.extend_from_slice(&widths[lo..hi]);
-            window.sort_by(f32::total_cmp);
-            window[window.len() / 2]
-        })
-        .collect()
+/// The body lines of a text (not blank, not furniture), read as they are needed, with the
+/// neighbours that the column-width and list tests look at.
+struct BodyLines<'a, I: Iterator<Item = (usize, Line<'a>)>> {
+    /// Body lines with their index among all lines.
+    lines: I,
+    /// Body lines from number `first` on, each with whether it is a list item once known.
+    window: VecDeque<(usize, Line<'a>, Option<bool>)>,
+    first: usize,
+    exhausted: bool,
+    widths: Vec<f32>,
+}
+
+impl<'a, I: Iterator<Item = (usize, Line<'a>)>> BodyLines<'a, I> {
+    /// Body line `k` and its index among all lines, if the text has it.
+    fn line(&mut self, k: usize) -> Option<(usize, Line<'a>)> {
+        while self.first + self.window.len() <= k && !self.exhausted {
+            match self.lines.next() {
+                Some((idx, line)) => self.window.push_back((idx, line, None)),
+                None => self.exhausted = true,
+            }
+        }
+        let (idx, line, _) = self.window.get(k.checked_sub(self.first)?)?;
+        Some((*idx, line.clone()))
+    }
+
+    fn forget_before(&mut self, k: usize) {
+        while self.first < k && self.window.pop_front().is_some() {
+            self.first += 1;
+        }
+    }
+
+    /// The widths of the lines around body line `k`, `WIDTH_WINDOW` on each side as far as
+    /// the text goes.
+    fn neighbours(&mut self, k: usize) -> &mut Vec<f32> {
+        self.line(k + WIDTH_WINDOW);
+        let lo = k.saturating_sub(WIDTH_WINDOW).max(self.first) - self.first;
+        let hi = (k + WIDTH_WINDOW + 1).min(self.first + self.window.len()) - self.first;
+        self.widths.clear();
+        self.widths
+            .extend(self.window.range(lo..hi).map(|(_, l, _)| l.width));
+        &mut self.widths
+    }
+
+    /// Column width at body line `k`: the median width of its neighbours. Most lines of a
+    /// paragraph are full, so the median is the measure even where the page changes column
+    /// width.
+    fn column(&mut self, k: usize) -> f32 {
+        let window = self.neighbours(k);
+        window.sort_by(f32::total_cmp);
+        window[window.len() / 2]
+    }
+
+    /// For a line standing among lines of which hardly any is full, the width of the widest.
+    fn ragged(&mut self, k: usize) -> Option<f32> {
+        let window = self.neighbours(k);
+        if window.len() < RAGGED_MIN_LINES {
+            return None;
+        }
+        let widest = window.iter().copied().fold(0.0, f32::max);
+        let full = window.iter().filter(|&&w| w >= widest - SHORT_BY).count();
+        ((full as f32) < FULL_SHARE * window.len() as f32).then_some(widest)
+    }
+
+    /// Whether body line `k` is an item of a list set one a line (`城镇新增就业 1,256 万人`),
+    /// not a piece of wrapped prose: where hardly any line is full, a short line of a figure
+    /// without punctuation. Once a list has started, a line like its items goes on with it,
+    /// though the items around it are as wide as each other (the end of a list looks like a
+    /// narrow column). Asked in order: each line's answer rests on the one before.
+    fn item(&mut self, k: usize) -> bool {
+        let Some((_, line)) = self.line(k) else {
+            return false;
+        };
+        if let Some(known) = self.window[k - self.first].2 {
+            return known;
+        }
+        let like = looks_like_item(&line);
+        let listed = like && k > self.first && self.item(k - 1);
+        let item = listed
+            || like
+                && self
+                    .ragged(k)
+                    .is_some_and(|w| line.width < w - 2.0 * SHORT_BY);
+        self.window[k - self.first].2 = Some(item);
+        item
+    }
 }
 
 /// Share of a window's lines that must be full (within two em of the widest: half-width
@@ -319,23 +414,6 @@ const RAGGED_MIN_LINES: usize = 6;
 const LIST_ITEM_MAX: f32 = 16.0;
 /// A list item states a figure near its end: a digit among its last characters.
 const ITEM_FIGURE_TAIL: usize = 8;
-
-/// For each line standing among lines of which hardly any is full, the width of the widest.
-fn ragged_lines(widths: &[f32]) -> Vec<Option<f32>> {
-    (0..widths.len())
-        .map(|i| {
-            let lo = i.saturating_sub(WIDTH_WINDOW);
-            let hi = (i + WIDTH_WINDOW + 1).min(widths.len());
-            let window = &widths[lo..hi];
-            if window.len() < RAGGED_MIN_LINES {
-                return None;
-            }
-            let widest = window.iter().copied().fold(0.0, f32::max);
-            let full = window.iter().filter(|&&w| w >= widest - SHORT_BY).count();
-            ((full as f32) < FULL_SHARE * window.len() as f32).then_some(widest)
-        })
-        .collect()
-}
 
 /// A line that may be an item of a list of figures: short, no punctuation (an ASCII comma or
 /// point belongs to a number: 1,256, 1.3), a figure near its end. Among ragged lines, one well short of
@@ -371,7 +449,7 @@ fn is_list_lead(line: &Line) -> bool {
 
 /// Decides whether the paragraph built so far (`current`, its last line `short` or not)
 /// ends before `next`; `gap` tells that blank lines stand between them.
-fn paragraph_ends(current: &[&Line], short: bool, gap: bool, next: &Line, column: f32) -> bool {
+fn paragraph_ends(current: &[Line], short: bool, gap: bool, next: &Line, column: f32) -> bool {
     let Some(last) = current.last() else {
         return true;
     };
@@ -488,7 +566,7 @@ fn squash(s: &str) -> String {
 const DOUBLING_PROBE: usize = 400;
 
 /// The input lines of a paragraph as [`Para::raw`] keeps them.
-fn kept_raw(lines: &[&Line], text: &str) -> String {
+fn kept_raw(lines: &[Line], text: &str) -> String {
     let bytes = lines.iter().map(|l| l.text.len() + 1).sum::<usize>();
     let read_raw = lines.len() == 1 || text.starts_with(['（', '(']);
     if bytes > RAW_KEPT_BYTES || !read_raw {
@@ -502,7 +580,7 @@ fn kept_raw(lines: &[&Line], text: &str) -> String {
     }
 }
 
-fn build_para(lines: &[&Line], all_short: bool) -> Para {
+fn build_para(lines: &[Line], all_short: bool) -> Para {
     let mut joined =
         spacing::Joined::with_capacity(lines.iter().map(|l| l.text.len() + 1).sum(), lines.len());
     // Fake-bold copies are counted in printed (non-space) characters.
@@ -571,7 +649,7 @@ fn build_para(lines: &[&Line], all_short: bool) -> Para {
         joined.splice_front(&lead.kept, lead.consumed);
     }
     let spaces_dropped = joined.text.capacity() - joined.text.len();
-    if spaces_dropped > joined.text.len() / 4 {
+    if spaces_dropped > joined.text.len() / 32 {
         joined.text.shrink_to_fit();
     }
     let spacing::Joined { text, line_map, .. } = joined;
