@@ -47,6 +47,25 @@ pub fn parse_owned(source: &str, mut input: read::Input) -> Document {
     structure_input(source, &input, restored, simplified.as_deref())
 }
 
+/// Restores and structures a plain UTF-8 text file read as a stream: its text is never held
+/// whole, only the paragraphs restored from it (see [`read::text_file`] for the files that
+/// qualify). `Ok(None)` for any other file, to be read whole with [`read::load_owned`].
+pub fn parse_text_file(
+    source: &str,
+    path: &std::path::Path,
+    opts: &ReadOptions,
+) -> std::io::Result<Option<Document>> {
+    let Some(file) = read::text_file::open(path, opts)? else {
+        return Ok(None);
+    };
+    let restored = restore::restore_file(&file)?;
+    let input = read::text_input(read::Text {
+        text: String::new(),
+        encoding: SourceEncoding::Utf8,
+    });
+    Ok(Some(structure_input(source, &input, restored, None)))
+}
+
 /// Traditional characters are analysed in simplified ones (`simplified`), line for line as
 /// long.
 fn restore_input(input: &read::Input, simplified: Option<&str>) -> restore::Restored {

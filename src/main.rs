@@ -686,8 +686,19 @@ fn read_options(input: &InputArgs) -> Result<ReadOptions> {
     })
 }
 
+/// Files from this size on are read as a stream when they are plain UTF-8 text.
+const STREAM_FROM_BYTES: u64 = 1 << 20;
+
 fn load(file: &str, input: &InputArgs) -> Result<Document> {
     let opts = read_options(input)?;
+    let path = Path::new(file);
+    if file != "-" && std::fs::metadata(path).is_ok_and(|m| m.len() >= STREAM_FROM_BYTES) {
+        let streamed = lianghui::parse_text_file(file, path, &opts)
+            .with_context(|| format!("{file}: cannot read"))?;
+        if let Some(doc) = streamed {
+            return Ok(doc);
+        }
+    }
     let bytes = if file == "-" {
         let mut b = Vec::new();
         std::io::stdin()

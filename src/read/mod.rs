@@ -7,6 +7,7 @@
 pub mod html;
 pub mod pdf;
 pub mod script;
+pub mod text_file;
 
 use encoding_rs::{Encoding, GB18030, UTF_16BE, UTF_16LE, UTF_8};
 use serde::Serialize;
@@ -187,7 +188,8 @@ pub fn load(bytes: &[u8], opts: &ReadOptions) -> Result<Input, ReadError> {
     Ok(text_input(decode(bytes, opts)?))
 }
 
-fn text_input(text: Text) -> Input {
+/// The input of a decoded text.
+pub fn text_input(text: Text) -> Input {
     Input {
         format: Format::Text,
         text: text.text,

@@ -30,10 +30,15 @@ pub fn is_flattened<'a>(lines: impl Iterator<Item = &'a str>) -> bool {
         non_blank += 1;
         rows += usize::from(is_row(text));
     }
+    is_table_share(non_blank, rows)
+}
+
+/// Whether `rows` table rows among `non_blank` lines make a flattened page.
+pub(crate) fn is_table_share(non_blank: usize, rows: usize) -> bool {
     non_blank > 0 && rows as f32 >= MIN_TABLE_SHARE * non_blank as f32
 }
 
-fn is_row(text: &str) -> bool {
+pub(crate) fn is_row(text: &str) -> bool {
     text.len() >= 2 && text.starts_with('|') && text.ends_with('|')
 }
 

@@ -210,20 +210,102 @@ pub fn restore_layout(text: &str, layout: Layout) -> Restored {
     if layout == Layout::Printed && columns::is_flattened(texts().map(|(t, _, _)| t)) {
         let all = columns::unflatten(&lines(text));
         return restore_lines(
-            all.iter().map(|l| (l.text, l.indented, l.no)),
+            |see| all.iter().for_each(|l| see(l.text, l.indented, l.no)),
             all.iter().cloned(),
             layout,
         );
     }
-    restore_lines(texts(), each_line(text), layout)
+    restore_lines(
+        |see| texts().for_each(|(t, indented, no)| see(t, indented, no)),
+        each_line(text),
+        layout,
+    )
 }
 
-/// Restores paragraphs from lines in reading order, given twice: as `(text, indented, line
-/// number)` for a first look at them all, then as lines to join. Only a few lines around the one being
-/// joined are held at once, so a text's lines cost no memory of their own.
-fn restore_lines<'a>(
-    first_look: impl Iterator<Item = (&'a str, bool, u32)>,
-    lines: impl Iterator<Item = Line<'a>>,
+/// Restores a text file read as a stream (see [`crate::read::text_file`]): its lines are
+/// read twice and never held all at once.
+pub fn restore_file(file: &crate::read::text_file::TextFile) -> std::io::Result<Restored> {
+    let mut first = file.lines()?;
+    let mut lines = file.lines()?;
+    let mut offset = 0;
+    let body_lines = (&mut lines).enumerate().map(|(i, raw)| {
+        let at = offset;
+        offset += raw.len() + 1;
+        (i, at, raw)
+    });
+    let restored = restore_lines(
+        |see| {
+            for (i, raw) in (&mut first).enumerate() {
+                let no = u32::try_from(i + 1).unwrap_or(u32::MAX);
+                see(raw.trim(), raw.starts_with(is_space), no);
+            }
+        },
+        body_lines.map(|(i, at, raw)| OwnedLine::new(i, at, raw)),
+        Layout::Printed,
+    );
+    match first.error.or(lines.error) {
+        Some(e) => Err(e),
+        None => Ok(restored),
+    }
+}
+
+/// An input line that holds its own text, read from a stream.
+#[derive(Debug, Clone)]
+pub struct OwnedLine {
+    no: u32,
+    byte_start: usize,
+    text: String,
+    width: f32,
+    indented: bool,
+}
+
+impl OwnedLine {
+    /// The `i`th (0-based) line of a text, `raw` as read, starting at byte `at`.
+    fn new(i: usize, at: usize, mut raw: String) -> OwnedLine {
+        let lead = raw.len() - raw.trim_start().len();
+        let end = raw.trim_end().len();
+        raw.truncate(end);
+        raw.drain(..lead.min(end));
+        OwnedLine {
+            no: u32::try_from(i + 1).unwrap_or(u32::MAX),
+            byte_start: at + lead,
+            width: width(&raw),
+            text: raw,
+            indented: lead > 0,
+        }
+    }
+}
+
+/// A line the restorer can read: borrowed from a text, or holding its own.
+pub trait AsLine {
+    fn as_line(&self) -> Line<'_>;
+}
+
+impl AsLine for Line<'_> {
+    fn as_line(&self) -> Line<'_> {
+        self.clone()
+    }
+}
+
+impl AsLine for OwnedLine {
+    fn as_line(&self) -> Line<'_> {
+        Line {
+            no: self.no,
+            byte_start: self.byte_start,
+            text: &self.text,
+            width: self.width,
+            indented: self.indented,
+        }
+    }
+}
+
+/// Restores paragraphs from lines in reading order, given twice: to `first_look`, which
+/// shows each as `(text, indented, line number)`, then as lines to join. Only a few lines
+/// around the one being joined are held at once, so a text's lines cost no memory of their
+/// own.
+fn restore_lines<L: AsLine>(
+    first_look: impl FnOnce(&mut dyn FnMut(&str, bool, u32)),
+    lines: impl Iterator<Item = L>,
     layout: Layout,
 ) -> Restored {
     let mut furniture = Vec::new();
@@ -231,7 +313,7 @@ fn restore_lines<'a>(
     // gap.
     let mut is_body = Vec::new();
     let (mut body_lines, mut indented) = (0usize, 0usize);
-    for (text, indent, no) in first_look {
+    first_look(&mut |text: &str, indent: bool, no: u32| {
         let body = !text.is_empty()
             && !PAGE_NUMBER.is_match(text)
             && match furniture::classify(text) {
@@ -248,7 +330,7 @@ fn restore_lines<'a>(
         is_body.push(body);
         body_lines += usize::from(body);
         indented += usize::from(body && indent);
-    }
+    });
     // Indentation marks paragraph starts only where it is rare: a layout that indents every
     // line says nothing by it.
     let indent_cue = indented > 0 && indented * 10 < body_lines * 3;
@@ -264,52 +346,56 @@ fn restore_lines<'a>(
     };
 
     let mut paras = Vec::new();
-    let mut current: Vec<Line> = Vec::new();
+    let mut current: Vec<L> = Vec::new();
     let mut all_short = true;
     let mut prev_short = false;
     let mut k = 0;
-    while let Some((idx, line)) = body.line(k) {
+    while body.load(k) {
         body.forget_before(k.saturating_sub(WIDTH_WINDOW));
         let column = body.column(k);
+        // An item ends its paragraph, and so does the line before an item unless it breaks
+        // off mid-clause.
+        let item = body.item(k);
+        let next_item = !item && body.item(k + 1);
+        let (idx, line) = body.take(k);
+        let view = line.as_line();
         // Short against the column and, inside a paragraph, against the line above: where
         // the page switches to a wider column, the narrow lines before it are still full.
         let reference = match current.last() {
-            Some(prev) if !prev_short => prev.width.min(column),
+            Some(prev) if !prev_short => prev.as_line().width.min(column),
             _ => column,
         };
         // A line that closes a sentence needs less to be the paragraph's last: a justified
         // line ends flush with the column, so one em short already tells.
-        let short_by = if line.text.ends_with(['。', '！', '？']) {
+        let short_by = if view.text.ends_with(['。', '！', '？']) {
             SHORT_BY_AT_STOP
         } else {
             SHORT_BY
         };
-        // An item ends its paragraph, and so does the line before an item unless it breaks
-        // off mid-clause.
-        let list_end =
-            body.item(k) || (body.item(k + 1) && !line.text.ends_with(['，', '、', '；']));
-        let short = (line.width < reference - short_by || list_end) && !is_justified(line.text);
+        let list_end = item || (next_item && !view.text.ends_with(['，', '、', '；']));
+        let short = (view.width < reference - short_by || list_end) && !is_justified(view.text);
         prev_short = short;
         all_short &= short;
-        current.push(line.clone());
-        let ends = match body.line(k + 1) {
+        // Lines far wider than any printed column were never wrapped: one line, one
+        // paragraph (text saved from a web page). Nor does a wrapped line run on into
+        // such a line.
+        let wide = column > UNWRAPPED_WIDTH || view.width > UNWRAPPED_WIDTH;
+        current.push(line);
+        let ends = match body.peek(k + 1) {
             None => true,
-            Some((next_idx, next_line)) => {
+            Some((next_idx, next)) => {
+                let next = next.as_line();
                 let gap = next_idx > idx + 1;
-                // Lines far wider than any printed column were never wrapped: one line, one
-                // paragraph (text saved from a web page). Nor does a wrapped line run on into
-                // such a line.
-                let unwrapped = column > UNWRAPPED_WIDTH
-                    || line.width > UNWRAPPED_WIDTH
-                    || next_line.width > UNWRAPPED_WIDTH;
                 layout == Layout::ParagraphLines
-                    || unwrapped
-                    || (indent_cue && next_line.indented)
-                    || paragraph_ends(&current, short, gap, &next_line, column)
+                    || wide
+                    || next.width > UNWRAPPED_WIDTH
+                    || (indent_cue && next.indented)
+                    || paragraph_ends(&current, short, gap, &next, column)
             }
         };
         if ends {
-            paras.push(build_para(&current, all_short));
+            let views: Vec<Line> = current.iter().map(AsLine::as_line).collect();
+            paras.push(build_para(&views, all_short));
             current.clear();
             all_short = true;
         }
@@ -318,29 +404,68 @@ fn restore_lines<'a>(
     Restored { paras, furniture }
 }
 
+/// A body line waiting to be joined: its index among all lines, its width, whether it is a
+/// list item once known, and the line itself until it is taken.
+struct Pending<L> {
+    idx: usize,
+    width: f32,
+    item: Option<bool>,
+    line: Option<L>,
+}
+
 /// The body lines of a text (not blank, not furniture), read as they are needed, with the
 /// neighbours that the column-width and list tests look at.
-struct BodyLines<'a, I: Iterator<Item = (usize, Line<'a>)>> {
+struct BodyLines<L, I: Iterator<Item = (usize, L)>> {
     /// Body lines with their index among all lines.
     lines: I,
-    /// Body lines from number `first` on, each with whether it is a list item once known.
-    window: VecDeque<(usize, Line<'a>, Option<bool>)>,
+    /// Body lines from number `first` on.
+    window: VecDeque<Pending<L>>,
     first: usize,
     exhausted: bool,
     widths: Vec<f32>,
 }
 
-impl<'a, I: Iterator<Item = (usize, Line<'a>)>> BodyLines<'a, I> {
-    /// Body line `k` and its index among all lines, if the text has it.
-    fn line(&mut self, k: usize) -> Option<(usize, Line<'a>)> {
+impl<L: AsLine, I: Iterator<Item = (usize, L)>> BodyLines<L, I> {
+    /// Reads on to body line `k`; whether the text has it.
+    fn load(&mut self, k: usize) -> bool {
         while self.first + self.window.len() <= k && !self.exhausted {
             match self.lines.next() {
-                Some((idx, line)) => self.window.push_back((idx, line, None)),
+                Some((idx, line)) => self.window.push_back(Pending {
+                    idx,
+                    width: line.as_line().width,
+                    item: None,
+                    line: Some(line),
+                }),
                 None => self.exhausted = true,
             }
         }
-        let (idx, line, _) = self.window.get(k.checked_sub(self.first)?)?;
-        Some((*idx, line.clone()))
+        k >= self.first && k < self.first + self.window.len()
+    }
+
+    fn pending(&mut self, k: usize) -> Option<&mut Pending<L>> {
+        if !self.load(k) {
+            return None;
+        }
+        self.window.get_mut(k - self.first)
+    }
+
+    /// Body line `k`, not yet taken, and its index among all lines.
+    fn peek(&mut self, k: usize) -> Option<(usize, &L)> {
+        let p = self.pending(k)?;
+        Some((p.idx, p.line.as_ref()?))
+    }
+
+    /// Takes body line `k` to be joined; its width and list flag stay for its neighbours.
+    /// Lines are taken in order, once each.
+    fn take(&mut self, k: usize) -> (usize, L) {
+        let p = self
+            .pending(k)
+            .unwrap_or_else(|| unreachable!("body line {k} was loaded"));
+        let line = p
+            .line
+            .take()
+            .unwrap_or_else(|| unreachable!("body line {k} is taken once"));
+        (p.idx, line)
     }
 
     fn forget_before(&mut self, k: usize) {
@@ -352,12 +477,12 @@ impl<'a, I: Iterator<Item = (usize, Line<'a>)>> BodyLines<'a, I> {
     /// The widths of the lines around body line `k`, `WIDTH_WINDOW` on each side as far as
     /// the text goes.
     fn neighbours(&mut self, k: usize) -> &mut Vec<f32> {
-        self.line(k + WIDTH_WINDOW);
+        self.load(k + WIDTH_WINDOW);
         let lo = k.saturating_sub(WIDTH_WINDOW).max(self.first) - self.first;
         let hi = (k + WIDTH_WINDOW + 1).min(self.first + self.window.len()) - self.first;
         self.widths.clear();
         self.widths
-            .extend(self.window.range(lo..hi).map(|(_, l, _)| l.width));
+            .extend(self.window.range(lo..hi).map(|p| p.width));
         &mut self.widths
     }
 
@@ -385,22 +510,24 @@ impl<'a, I: Iterator<Item = (usize, Line<'a>)>> BodyLines<'a, I> {
     /// not a piece of wrapped prose: where hardly any line is full, a short line of a figure
     /// without punctuation. Once a list has started, a line like its items goes on with it,
     /// though the items around it are as wide as each other (the end of a list looks like a
-    /// narrow column). Asked in order: each line's answer rests on the one before.
+    /// narrow column). Asked before the line is taken.
     fn item(&mut self, k: usize) -> bool {
-        let Some((_, line)) = self.line(k) else {
+        let Some(p) = self.pending(k) else {
             return false;
         };
-        if let Some(known) = self.window[k - self.first].2 {
+        if let Some(known) = p.item {
             return known;
         }
-        let like = looks_like_item(&line);
+        let width = p.width;
+        let like = p
+            .line
+            .as_ref()
+            .is_some_and(|l| looks_like_item(&l.as_line()));
         let listed = like && k > self.first && self.item(k - 1);
-        let item = listed
-            || like
-                && self
-                    .ragged(k)
-                    .is_some_and(|w| line.width < w - 2.0 * SHORT_BY);
-        self.window[k - self.first].2 = Some(item);
+        let item = listed || like && self.ragged(k).is_some_and(|w| width < w - 2.0 * SHORT_BY);
+        if let Some(p) = self.pending(k) {
+            p.item = Some(item);
+        }
         item
     }
 }
@@ -449,8 +576,14 @@ fn is_list_lead(line: &Line) -> bool {
 
 /// Decides whether the paragraph built so far (`current`, its last line `short` or not)
 /// ends before `next`; `gap` tells that blank lines stand between them.
-fn paragraph_ends(current: &[Line], short: bool, gap: bool, next: &Line, column: f32) -> bool {
-    let Some(last) = current.last() else {
+fn paragraph_ends<L: AsLine>(
+    current: &[L],
+    short: bool,
+    gap: bool,
+    next: &Line,
+    column: f32,
+) -> bool {
+    let Some(last) = current.last().map(AsLine::as_line) else {
         return true;
     };
     // A fake-bold copy read as a line of its own, the next line reading it again and
@@ -517,10 +650,10 @@ fn paragraph_ends(current: &[Line], short: bool, gap: bool, next: &Line, column:
         && (last.width < next.width - SHORT_BY
             || !after_numbering(last.text).chars().any(is_clause_punct))
         && current.len() <= 2
-        && starts_with_heading_number(current[0].text)
+        && starts_with_heading_number(current[0].as_line().text)
         && current
             .iter()
-            .map(|l| l.text.chars().count())
+            .map(|l| l.as_line().text.chars().count())
             .sum::<usize>()
             <= 48
     {

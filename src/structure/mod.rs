@@ -103,6 +103,13 @@ struct Body {
 }
 
 impl Body {
+    /// Takes the body built so far, its paragraph list no longer than it needs.
+    fn close(&mut self) -> Body {
+        let mut body = std::mem::take(self);
+        body.paras.shrink_to_fit();
+        body
+    }
+
     fn is_empty(&self) -> bool {
         self.paras.is_empty() && self.authors.is_empty()
     }
@@ -237,18 +244,18 @@ fn split_page_header(paras: Vec<Para>) -> (Vec<Para>, Vec<Para>) {
     let title = paras[..headline_start]
         .iter()
         .rposition(|p| is_title_candidate(p) && names_report_kind(&p.text));
-    let mut kept = Vec::with_capacity(paras.len());
-    let mut header = Vec::new();
-    for (i, p) in paras.into_iter().enumerate() {
-        let headline_part =
-            Some(i) == title || (i >= headline_start && (is_subtitle(&p.text) || is_speaker(&p)));
-        if i >= salutation || headline_part {
-            kept.push(p);
-        } else {
-            header.push(p);
-        }
-    }
-    (kept, header)
+    // In place: a page's paragraphs are the largest thing held while it is structured.
+    let mut paras = paras;
+    let mut i = 0;
+    let header = paras
+        .extract_if(..salutation, |p| {
+            let headline_part = Some(i) == title
+                || (i >= headline_start && (is_subtitle(&p.text) || is_speaker(p)));
+            i += 1;
+            !headline_part
+        })
+        .collect();
+    (paras, header)
 }
 
 fn is_title_candidate(p: &Para) -> bool {
@@ -269,19 +276,22 @@ fn names_report_kind(text: &str) -> bool {
 /// Pass 1: cut the paragraph stream into article bodies and headline blocks.
 /// A headline title too long for one line is printed on two (`山西省人民代表大会常务委员会` /
 /// `工作报告`); before a subtitle, two title-like lines are one title.
-fn merge_split_titles(paras: Vec<Para>) -> Vec<Para> {
-    let mut out: Vec<Para> = Vec::with_capacity(paras.len());
-    let mut it = paras.into_iter().peekable();
-    while let Some(p) = it.next() {
-        if let Some(prev) = out.last_mut() {
+fn merge_split_titles(mut paras: Vec<Para>) -> Vec<Para> {
+    // In place, as `split_page_header`: `kept` paragraphs stand at the front.
+    let mut kept = 0;
+    for i in 0..paras.len() {
+        if kept > 0 {
+            let (done, rest) = paras.split_at_mut(i);
+            let prev = &mut done[kept - 1];
+            let p = &rest[0];
             let joined = prev.text.chars().count() + p.text.chars().count();
-            let subtitle_next = it.peek().is_some_and(|n| is_subtitle(&n.text));
+            let subtitle_next = rest.get(1).is_some_and(|n| is_subtitle(&n.text));
             if subtitle_next
                 && joined <= 40
                 && prev.line_start == prev.line_end
                 && p.line_start == p.line_end
                 && is_title_candidate(prev)
-                && is_title_candidate(&p)
+                && is_title_candidate(p)
                 && !KIND_CUES.iter().any(|c| c.title.is_match(&prev.text))
             {
                 let offset = u32::try_from(prev.text.chars().count()).unwrap_or(u32::MAX);
@@ -294,19 +304,26 @@ fn merge_split_titles(paras: Vec<Para>) -> Vec<Para> {
                 continue;
             }
         }
-        out.push(p);
+        paras.swap(kept, i);
+        kept += 1;
     }
-    out
+    paras.truncate(kept);
+    paras
 }
 
 fn segment(paras: Vec<Para>) -> Vec<Segment> {
-    let paras = merge_split_titles(paras);
+    // The paragraphs move into their bodies one by one: taken from the end of a reversed list
+    // that gives back what it no longer holds, so that they are not held twice.
+    let mut paras = merge_split_titles(paras);
+    paras.reverse();
     let mut out = Vec::new();
     let mut body = Body::default();
     let mut headline = Headline::default();
-    let mut paras = paras.into_iter().peekable();
-    while let Some(p) = paras.next() {
-        let next_is_subtitle = paras.peek().is_some_and(|n| is_subtitle(&n.text));
+    while let Some(p) = paras.pop() {
+        if paras.len() < paras.capacity() / 2 {
+            paras.shrink_to_fit();
+        }
+        let next_is_subtitle = paras.last().is_some_and(|n| is_subtitle(&n.text));
         let headline_part = if is_subtitle(&p.text) && headline.subtitle.is_none() {
             Some(1)
         } else if is_title_candidate(&p)
@@ -322,7 +339,7 @@ fn segment(paras: Vec<Para>) -> Vec<Segment> {
         };
         if let Some(part) = headline_part {
             if !body.is_empty() {
-                out.push(Segment::Body(std::mem::take(&mut body)));
+                out.push(Segment::Body(body.close()));
             }
             match part {
                 0 => headline.title = Some(p),
@@ -336,7 +353,7 @@ fn segment(paras: Vec<Para>) -> Vec<Segment> {
         }
         if is_byline(p.raw()) {
             body.authors = authors(p.raw());
-            out.push(Segment::Body(std::mem::take(&mut body)));
+            out.push(Segment::Body(body.close()));
             continue;
         }
         // A salutation opens a new report, unless it comes in the middle of a report and the
@@ -346,10 +363,10 @@ fn segment(paras: Vec<Para>) -> Vec<Segment> {
                 || next.is_some_and(|n| KIND_CUES.iter().any(|c| c.body.is_match(&n.text)))
                 || KIND_CUES.iter().any(|c| c.body.is_match(&p.text))
         };
-        let starts_article = (is_salutation(&p.text) && opens_report(&body, paras.peek()))
+        let starts_article = (is_salutation(&p.text) && opens_report(&body, paras.last()))
             || p.continued_from.is_some();
         if starts_article && !body.paras.is_empty() {
-            out.push(Segment::Body(std::mem::take(&mut body)));
+            out.push(Segment::Body(body.close()));
         }
         if body.paras.is_empty() {
             body.continued_from.clone_from(&p.continued_from);
@@ -358,7 +375,7 @@ fn segment(paras: Vec<Para>) -> Vec<Segment> {
         body.paras.push(p);
         if let Some(page) = ends {
             body.continued_on = Some(page);
-            out.push(Segment::Body(std::mem::take(&mut body)));
+            out.push(Segment::Body(body.close()));
         }
     }
     if !headline.is_empty() {
