@@ -45,13 +45,12 @@ pub fn open(path: &Path, opts: &ReadOptions) -> io::Result<Option<TextFile>> {
     let file = TextFile {
         path: path.to_owned(),
     };
-    let mut lines = file.lines()?;
-    for line in &mut lines {
-        if !check.line(&line, opts) {
-            return Ok(None);
-        }
-    }
-    if lines.error.is_some() || !check.fit() {
+    let mut fit = true;
+    let read = file.each_line(|line| {
+        fit = check.line(line, opts);
+        fit
+    });
+    if read.is_err() || !fit || !check.fit() {
         return Ok(None);
     }
     Ok(Some(file))
@@ -87,16 +86,44 @@ impl Check {
 }
 
 impl TextFile {
-    /// The file's lines, decoded, with line ends normalised as [`super::decode`] does; the
-    /// file is read again from its start.
-    pub fn lines(&self) -> io::Result<Lines> {
-        Ok(Lines {
-            file: File::open(&self.path)?,
-            carry: Vec::new(),
-            ready: std::collections::VecDeque::new(),
-            done: false,
+    /// Hands each of the file's lines to `see`, decoded, with line ends normalised as
+    /// [`super::decode`] does, until `see` returns false; the file is read again from its
+    /// start.
+    pub fn each_line(&self, mut see: impl FnMut(&str) -> bool) -> io::Result<()> {
+        let mut chunks = self.chunks();
+        while let Some((text, last)) = chunks.next_chunk()? {
+            for line in lines_of(&text, last) {
+                if !see(line) {
+                    return Ok(());
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The lines for which `keep` is true, each with its index among all lines and the byte
+    /// offset where it starts in the decoded text; the others are passed over without a copy.
+    /// Reading stops at the first error, which the iterator then holds.
+    pub fn kept_lines(&self, keep: Vec<bool>) -> KeptLines {
+        KeptLines {
+            chunks: self.chunks(),
+            keep,
+            text: String::new(),
+            pos: 0,
+            last: false,
+            index: 0,
+            offset: 0,
             error: None,
-        })
+        }
+    }
+
+    fn chunks(&self) -> Chunks {
+        Chunks {
+            path: self.path.clone(),
+            file: None,
+            carry: Vec::new(),
+            done: false,
+        }
     }
 
     pub fn path(&self) -> &Path {
@@ -104,35 +131,48 @@ impl TextFile {
     }
 }
 
-/// The lines of a text file as they are read.
-#[derive(Debug)]
-pub struct Lines {
-    file: File,
-    /// Bytes read after the last line end.
-    carry: Vec<u8>,
-    ready: std::collections::VecDeque<String>,
-    done: bool,
-    /// Why reading stopped early: the file could not be read, or changed into something that
-    /// is no longer UTF-8 since it was checked.
-    pub error: Option<io::Error>,
+/// The lines of a run of whole lines: a run's last line end is followed by the next run's
+/// first line, the text's last line by nothing.
+fn lines_of(text: &str, last: bool) -> impl Iterator<Item = &str> {
+    let body = if last {
+        text
+    } else {
+        text.strip_suffix('\n').unwrap_or(text)
+    };
+    body.split('\n')
 }
 
-impl Lines {
-    /// Reads on until some lines are ready or the file ends.
-    fn refill(&mut self) {
-        while self.ready.is_empty() && !self.done {
+/// A file read as runs of whole lines.
+#[derive(Debug)]
+struct Chunks {
+    path: PathBuf,
+    /// Opened at the first read.
+    file: Option<File>,
+    /// Bytes read after the last line end.
+    carry: Vec<u8>,
+    done: bool,
+}
+
+impl Chunks {
+    /// The next run of whole lines, decoded and normalised, and whether it ends the file.
+    fn next_chunk(&mut self) -> io::Result<Option<(String, bool)>> {
+        loop {
+            if self.done {
+                return Ok(None);
+            }
+            let file = match &mut self.file {
+                Some(file) => file,
+                None => self.file.insert(File::open(&self.path)?),
+            };
             let before = self.carry.len();
             self.carry.resize(before + CHUNK, 0);
-            let read = match self.file.read(&mut self.carry[before..]) {
+            let read = match file.read(&mut self.carry[before..]) {
                 Ok(n) => n,
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => {
                     self.carry.truncate(before);
                     continue;
                 }
-                Err(e) => {
-                    self.stop(e);
-                    return;
-                }
+                Err(e) => return Err(e),
             };
             self.carry.truncate(before + read);
             // Whole lines only: a line end never falls inside a character, and a CR before
@@ -148,38 +188,66 @@ impl Lines {
             };
             let rest = self.carry.split_off(end);
             let whole = std::mem::replace(&mut self.carry, rest);
-            let text = match String::from_utf8(whole) {
-                Ok(t) => super::normalise_breaks(t),
-                Err(_) => {
-                    self.stop(io::Error::new(
-                        io::ErrorKind::InvalidData,
-                        "the file is no longer UTF-8 text",
-                    ));
-                    return;
-                }
+            return match String::from_utf8(whole) {
+                Ok(t) => Ok(Some((super::normalise_breaks(t), self.done))),
+                Err(_) => Err(io::Error::new(
+                    io::ErrorKind::InvalidData,
+                    "the file is no longer UTF-8 text",
+                )),
             };
-            // The text's last line has no line end after it; a chunk's last line end is
-            // followed by the next chunk's first line.
-            let mut parts: Vec<&str> = text.split('\n').collect();
-            if !self.done {
-                parts.pop();
-            }
-            self.ready.extend(parts.into_iter().map(str::to_owned));
         }
-    }
-
-    fn stop(&mut self, e: io::Error) {
-        self.error = Some(e);
-        self.done = true;
-        self.ready.clear();
     }
 }
 
-impl Iterator for Lines {
-    type Item = String;
+/// The kept lines of a text file as they are read (see [`TextFile::kept_lines`]).
+#[derive(Debug)]
+pub struct KeptLines {
+    chunks: Chunks,
+    keep: Vec<bool>,
+    /// The run of lines being read, and the byte in it where the next line starts.
+    text: String,
+    pos: usize,
+    last: bool,
+    index: usize,
+    offset: usize,
+    /// Why reading stopped early: the file could not be read, or changed into something that
+    /// is no longer UTF-8 since it was checked.
+    pub error: Option<io::Error>,
+}
 
-    fn next(&mut self) -> Option<String> {
-        self.refill();
-        self.ready.pop_front()
+impl Iterator for KeptLines {
+    /// Index among all lines, byte offset, text.
+    type Item = (usize, usize, String);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            if self.pos >= self.text.len() && !(self.last && self.pos == self.text.len()) {
+                match self.chunks.next_chunk() {
+                    Ok(Some((text, last))) => {
+                        self.text = text;
+                        self.last = last;
+                        self.pos = 0;
+                    }
+                    Ok(None) => return None,
+                    Err(e) => {
+                        self.error = Some(e);
+                        return None;
+                    }
+                }
+            }
+            let rest = &self.text[self.pos..];
+            let (line, used) = match rest.find('\n') {
+                Some(n) => (&rest[..n], n + 1),
+                // The file's last line (the run ends the file) has no line end.
+                None => (rest, rest.len() + 1),
+            };
+            self.pos += used;
+            let (index, offset) = (self.index, self.offset);
+            self.index += 1;
+            self.offset += line.len() + 1;
+            if self.keep.get(index).copied().unwrap_or(false) {
+                return Some((index, offset, line.to_owned()));
+            }
+        }
     }
 }

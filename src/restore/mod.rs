@@ -211,13 +211,13 @@ pub fn restore_layout(text: &str, layout: Layout) -> Restored {
         let all = columns::unflatten(&lines(text));
         return restore_lines(
             |see| all.iter().for_each(|l| see(l.text, l.indented, l.no)),
-            all.iter().cloned(),
+            |is_body| body_of(all.iter().cloned(), is_body),
             layout,
         );
     }
     restore_lines(
         |see| texts().for_each(|(t, indented, no)| see(t, indented, no)),
-        each_line(text),
+        |is_body| body_of(each_line(text), is_body),
         layout,
     )
 }
@@ -225,25 +225,25 @@ pub fn restore_layout(text: &str, layout: Layout) -> Restored {
 /// Restores a text file read as a stream (see [`crate::read::text_file`]): its lines are
 /// read twice and never held all at once.
 pub fn restore_file(file: &crate::read::text_file::TextFile) -> std::io::Result<Restored> {
-    let mut first = file.lines()?;
-    let mut lines = file.lines()?;
-    let mut offset = 0;
-    let body_lines = (&mut lines).enumerate().map(|(i, raw)| {
-        let at = offset;
-        offset += raw.len() + 1;
-        (i, at, raw)
-    });
+    let mut first_read = Ok(());
+    let mut kept = None;
     let restored = restore_lines(
         |see| {
-            for (i, raw) in (&mut first).enumerate() {
-                let no = u32::try_from(i + 1).unwrap_or(u32::MAX);
+            let mut no = 0u32;
+            first_read = file.each_line(|raw| {
+                no = no.saturating_add(1);
                 see(raw.trim(), raw.starts_with(is_space), no);
-            }
+                true
+            });
         },
-        body_lines.map(|(i, at, raw)| OwnedLine::new(i, at, raw)),
+        |is_body| {
+            kept.insert(file.kept_lines(is_body))
+                .map(|(i, at, raw)| (i, OwnedLine::new(i, at, raw)))
+        },
         Layout::Printed,
     );
-    match first.error.or(lines.error) {
+    first_read?;
+    match kept.and_then(|k| k.error) {
         Some(e) => Err(e),
         None => Ok(restored),
     }
@@ -299,20 +299,32 @@ impl AsLine for OwnedLine {
     }
 }
 
+/// The body lines among `lines`, with their index among all lines.
+fn body_of<L>(
+    lines: impl Iterator<Item = L>,
+    is_body: Vec<bool>,
+) -> impl Iterator<Item = (usize, L)> {
+    lines
+        .enumerate()
+        .zip(is_body)
+        .filter_map(|(line, body)| body.then_some(line))
+}
+
 /// Restores paragraphs from lines in reading order, given twice: to `first_look`, which
-/// shows each as `(text, indented, line number)`, then as lines to join. Only a few lines
+/// shows each as `(text, indented, line number)`, then, by `body_lines`, the body lines
+/// (those the first look did not find blank or furniture) to join. Only a few lines
 /// around the one being joined are held at once, so a text's lines cost no memory of their
 /// own.
-fn restore_lines<L: AsLine>(
+fn restore_lines<L: AsLine, I: Iterator<Item = (usize, L)>>(
     first_look: impl FnOnce(&mut dyn FnMut(&str, bool, u32)),
-    lines: impl Iterator<Item = L>,
+    body_lines: impl FnOnce(Vec<bool>) -> I,
     layout: Layout,
 ) -> Restored {
     let mut furniture = Vec::new();
     // A lone page number, a running head, navigation or a footer is furniture; it counts as a
     // gap.
     let mut is_body = Vec::new();
-    let (mut body_lines, mut indented) = (0usize, 0usize);
+    let (mut body_count, mut indented) = (0usize, 0usize);
     first_look(&mut |text: &str, indent: bool, no: u32| {
         let body = !text.is_empty()
             && !PAGE_NUMBER.is_match(text)
@@ -328,17 +340,14 @@ fn restore_lines<L: AsLine>(
                 None => true,
             };
         is_body.push(body);
-        body_lines += usize::from(body);
+        body_count += usize::from(body);
         indented += usize::from(body && indent);
     });
     // Indentation marks paragraph starts only where it is rare: a layout that indents every
     // line says nothing by it.
-    let indent_cue = indented > 0 && indented * 10 < body_lines * 3;
+    let indent_cue = indented > 0 && indented * 10 < body_count * 3;
     let mut body = BodyLines {
-        lines: lines
-            .enumerate()
-            .zip(is_body)
-            .filter_map(|(line, body)| body.then_some(line)),
+        lines: body_lines(is_body),
         window: VecDeque::new(),
         first: 0,
         exhausted: false,
@@ -491,8 +500,8 @@ impl<L: AsLine, I: Iterator<Item = (usize, L)>> BodyLines<L, I> {
     /// width.
     fn column(&mut self, k: usize) -> f32 {
         let window = self.neighbours(k);
-        window.sort_by(f32::total_cmp);
-        window[window.len() / 2]
+        let middle = window.len() / 2;
+        *window.select_nth_unstable_by(middle, f32::total_cmp).1
     }
 
     /// For a line standing among lines of which hardly any is full, the width of the widest.
