@@ -13,6 +13,7 @@ use crate::restore::columns;
 use std::fs::File;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
+use std::rc::Rc;
 
 /// Bytes read at a time.
 const CHUNK: usize = 1 << 20;
@@ -108,7 +109,7 @@ impl TextFile {
         KeptLines {
             chunks: self.chunks(),
             keep,
-            text: String::new(),
+            run: Rc::from(""),
             pos: 0,
             last: false,
             index: 0,
@@ -187,7 +188,11 @@ impl Chunks {
                 }
             };
             let rest = self.carry.split_off(end);
-            let whole = std::mem::replace(&mut self.carry, rest);
+            let mut whole = std::mem::replace(&mut self.carry, rest);
+            // A line longer than a read grew the buffer by doubling: give the room back.
+            if whole.capacity() > whole.len() + whole.len() / 4 {
+                whole.shrink_to_fit();
+            }
             return match String::from_utf8(whole) {
                 Ok(t) => Ok(Some((super::normalise_breaks(t), self.done))),
                 Err(_) => Err(io::Error::new(
@@ -199,13 +204,38 @@ impl Chunks {
     }
 }
 
+/// A line of a run read from a file: the run is shared by its lines, so a line costs no copy
+/// of its text, and a run is let go once no line of it is held.
+#[derive(Debug, Clone)]
+pub struct SharedLine {
+    run: Rc<str>,
+    start: usize,
+    end: usize,
+}
+
+impl SharedLine {
+    pub fn text(&self) -> &str {
+        &self.run[self.start..self.end]
+    }
+
+    /// The line without the whitespace around it, and how many bytes that took off its start.
+    pub fn trimmed(mut self) -> (SharedLine, usize) {
+        let text = self.text();
+        let lead = text.len() - text.trim_start().len();
+        let end = self.start + text.trim_end().len();
+        self.start = (self.start + lead).min(end);
+        self.end = end;
+        (self, lead)
+    }
+}
+
 /// The kept lines of a text file as they are read (see [`TextFile::kept_lines`]).
 #[derive(Debug)]
 pub struct KeptLines {
     chunks: Chunks,
     keep: Vec<bool>,
     /// The run of lines being read, and the byte in it where the next line starts.
-    text: String,
+    run: Rc<str>,
     pos: usize,
     last: bool,
     index: usize,
@@ -216,15 +246,15 @@ pub struct KeptLines {
 }
 
 impl Iterator for KeptLines {
-    /// Index among all lines, byte offset, text.
-    type Item = (usize, usize, String);
+    /// Index among all lines, byte offset, the line.
+    type Item = (usize, usize, SharedLine);
 
     fn next(&mut self) -> Option<Self::Item> {
         loop {
-            if self.pos >= self.text.len() && !(self.last && self.pos == self.text.len()) {
+            if self.pos >= self.run.len() && !(self.last && self.pos == self.run.len()) {
                 match self.chunks.next_chunk() {
                     Ok(Some((text, last))) => {
-                        self.text = text;
+                        self.run = Rc::from(text);
                         self.last = last;
                         self.pos = 0;
                     }
@@ -235,18 +265,22 @@ impl Iterator for KeptLines {
                     }
                 }
             }
-            let rest = &self.text[self.pos..];
-            let (line, used) = match rest.find('\n') {
-                Some(n) => (&rest[..n], n + 1),
-                // The file's last line (the run ends the file) has no line end.
-                None => (rest, rest.len() + 1),
-            };
-            self.pos += used;
+            let start = self.pos;
+            let len = self.run[start..]
+                .find('\n')
+                .unwrap_or(self.run.len() - start);
+            // The file's last line (the run ends the file) has no line end.
+            self.pos += len + 1;
             let (index, offset) = (self.index, self.offset);
             self.index += 1;
-            self.offset += line.len() + 1;
+            self.offset += len + 1;
             if self.keep.get(index).copied().unwrap_or(false) {
-                return Some((index, offset, line.to_owned()));
+                let line = SharedLine {
+                    run: Rc::clone(&self.run),
+                    start,
+                    end: start + len,
+                };
+                return Some((index, offset, line));
             }
         }
     }

@@ -12,6 +12,7 @@ pub mod furniture;
 pub mod spacing;
 
 use crate::lexicon::cue_regex;
+use crate::read::text_file::SharedLine;
 use chars::{is_clause_punct, is_justified, is_space, is_terminal, width};
 use regex::Regex;
 use std::collections::VecDeque;
@@ -254,23 +255,20 @@ pub fn restore_file(file: &crate::read::text_file::TextFile) -> std::io::Result<
 pub struct OwnedLine {
     no: u32,
     byte_start: usize,
-    text: String,
+    text: SharedLine,
     width: f32,
     indented: bool,
 }
 
 impl OwnedLine {
     /// The `i`th (0-based) line of a text, `raw` as read, starting at byte `at`.
-    fn new(i: usize, at: usize, mut raw: String) -> OwnedLine {
-        let lead = raw.len() - raw.trim_start().len();
-        let end = raw.trim_end().len();
-        raw.truncate(end);
-        raw.drain(..lead.min(end));
+    fn new(i: usize, at: usize, raw: SharedLine) -> OwnedLine {
+        let (text, lead) = raw.trimmed();
         OwnedLine {
             no: u32::try_from(i + 1).unwrap_or(u32::MAX),
             byte_start: at + lead,
-            width: width(&raw),
-            text: raw,
+            width: width(text.text()),
+            text,
             indented: lead > 0,
         }
     }
@@ -292,7 +290,7 @@ impl AsLine for OwnedLine {
         Line {
             no: self.no,
             byte_start: self.byte_start,
-            text: &self.text,
+            text: self.text.text(),
             width: self.width,
             indented: self.indented,
         }
@@ -403,8 +401,7 @@ fn restore_lines<L: AsLine, I: Iterator<Item = (usize, L)>>(
             }
         };
         if ends {
-            let views: Vec<Line> = current.iter().map(AsLine::as_line).collect();
-            paras.push(build_para(&views, all_short));
+            paras.push(build_para(&current, all_short));
             current.clear();
             all_short = true;
         }
@@ -500,8 +497,8 @@ impl<L: AsLine, I: Iterator<Item = (usize, L)>> BodyLines<L, I> {
     /// width.
     fn column(&mut self, k: usize) -> f32 {
         let window = self.neighbours(k);
-        let middle = window.len() / 2;
-        *window.select_nth_unstable_by(middle, f32::total_cmp).1
+        window.sort_by(f32::total_cmp);
+        window[window.len() / 2]
     }
 
     /// For a line standing among lines of which hardly any is full, the width of the widest.
@@ -708,13 +705,20 @@ fn squash(s: &str) -> String {
 const DOUBLING_PROBE: usize = 400;
 
 /// The input lines of a paragraph as [`Para::raw`] keeps them.
-fn kept_raw(lines: &[Line], text: &str) -> String {
-    let bytes = lines.iter().map(|l| l.text.len() + 1).sum::<usize>();
+fn kept_raw<L: AsLine>(lines: &[L], text: &str) -> String {
+    let bytes = lines
+        .iter()
+        .map(|l| l.as_line().text.len() + 1)
+        .sum::<usize>();
     let read_raw = lines.len() == 1 || text.starts_with(['（', '(']);
     if bytes > RAW_KEPT_BYTES || !read_raw {
         return String::new();
     }
-    let raw = lines.iter().map(|l| l.text).collect::<Vec<_>>().join("\n");
+    let raw = lines
+        .iter()
+        .map(|l| l.as_line().text)
+        .collect::<Vec<_>>()
+        .join("\n");
     if raw == text {
         String::new()
     } else {
@@ -722,17 +726,20 @@ fn kept_raw(lines: &[Line], text: &str) -> String {
     }
 }
 
-fn build_para(lines: &[Line], all_short: bool) -> Para {
-    let mut joined =
-        spacing::Joined::with_capacity(lines.iter().map(|l| l.text.len() + 1).sum(), lines.len());
+fn build_para<L: AsLine>(lines: &[L], all_short: bool) -> Para {
+    let mut joined = spacing::Joined::with_capacity(
+        lines.iter().map(|l| l.as_line().text.len() + 1).sum(),
+        lines.len(),
+    );
     // Fake-bold copies are counted in printed (non-space) characters.
     let mut printed_chars = 0;
     let mut last_read: Option<char> = None;
     // A line that the next one reads again is a fake-bold copy: the lead ends where it ends.
     let mut copy_lead = None;
     for (k, line) in lines.iter().enumerate() {
+        let line = line.as_line();
         if let Some(next) = lines.get(k + 1) {
-            if bold_copy_line(line.text, next.text) {
+            if bold_copy_line(line.text, next.as_line().text) {
                 let copied = squash(line.text).chars().count();
                 if line.text.chars().last().is_some_and(chars::is_lead_closer) {
                     copy_lead = Some(printed_chars + copied);
@@ -801,12 +808,16 @@ fn build_para(lines: &[Line], all_short: bool) -> Para {
     Para {
         text,
         raw,
-        line_start: lines.iter().map(|l| l.no).min().unwrap_or(0),
-        line_end: lines.iter().map(|l| l.no).max().unwrap_or(0),
-        byte_start: lines.iter().map(|l| l.byte_start).min().unwrap_or(0),
+        line_start: lines.iter().map(|l| l.as_line().no).min().unwrap_or(0),
+        line_end: lines.iter().map(|l| l.as_line().no).max().unwrap_or(0),
+        byte_start: lines
+            .iter()
+            .map(|l| l.as_line().byte_start)
+            .min()
+            .unwrap_or(0),
         byte_end: lines
             .iter()
-            .map(|l| l.byte_start + l.text.len())
+            .map(|l| l.as_line().byte_start + l.as_line().text.len())
             .max()
             .unwrap_or(0),
         line_map,
