@@ -58,7 +58,9 @@ pub fn parse_text_file(
     let Some(file) = read::text_file::open(path, opts)? else {
         return Ok(None);
     };
-    let restored = restore::restore_file(&file)?;
+    let Some(restored) = restore::restore_file(&file)? else {
+        return Ok(None);
+    };
     let input = read::text_input(read::Text {
         text: String::new(),
         encoding: SourceEncoding::Utf8,

@@ -20,14 +20,16 @@ const CHUNK: usize = 1 << 20;
 /// Bytes sniffed for a PDF or web-page signature, as the in-memory reader does.
 const SNIFF: usize = 2048;
 
-/// A text file found fit to be streamed.
+/// A text file that may be streamed: whether it reads as the whole-file reader would read it
+/// is told while its lines are first read ([`TextFile::each_checked_line`]).
 #[derive(Debug)]
 pub struct TextFile {
     path: PathBuf,
+    max_line_bytes: usize,
 }
 
-/// Reads `path` once to tell whether it can be streamed; `None` when it should be read whole
-/// (including every case where reading it gives an error).
+/// Looks at `path` (its size and first bytes) to tell whether it may be streamed; `None` when
+/// it should be read whole.
 pub fn open(path: &Path, opts: &ReadOptions) -> io::Result<Option<TextFile>> {
     if !matches!(opts.encoding, None | Some(SourceEncoding::Utf8)) {
         return Ok(None);
@@ -42,19 +44,10 @@ pub fn open(path: &Path, opts: &ReadOptions) -> io::Result<Option<TextFile>> {
     if head.starts_with(b"\xEF\xBB\xBF") || pdf::is_pdf(&head) || html::is_html(&head) {
         return Ok(None);
     }
-    let mut check = Check::default();
-    let file = TextFile {
+    Ok(Some(TextFile {
         path: path.to_owned(),
-    };
-    let mut fit = true;
-    let read = file.each_line(|line| {
-        fit = check.line(line, opts);
-        fit
-    });
-    if read.is_err() || !fit || !check.fit() {
-        return Ok(None);
-    }
-    Ok(Some(file))
+        max_line_bytes: opts.max_line_bytes,
+    }))
 }
 
 /// What the first read of a file looks for.
@@ -67,9 +60,8 @@ struct Check {
 
 impl Check {
     /// Takes in one line; false as soon as the file is found unfit.
-    fn line(&mut self, line: &str, opts: &ReadOptions) -> bool {
-        if line.len() > opts.max_line_bytes || line.contains('\0') || script::has_traditional(line)
-        {
+    fn line(&mut self, line: &str, max_line_bytes: usize) -> bool {
+        if line.len() > max_line_bytes || line.contains('\0') || script::has_traditional(line) {
             return false;
         }
         let text = line.trim();
@@ -87,6 +79,22 @@ impl Check {
 }
 
 impl TextFile {
+    /// Hands each line to `see` as [`TextFile::each_line`] does, checking on the way that the
+    /// file reads as the whole-file reader would read it: false (and `see` stops being called)
+    /// once it is found not to, or when it cannot be read.
+    pub fn each_checked_line(&self, mut see: impl FnMut(&str)) -> bool {
+        let mut check = Check::default();
+        let mut fit = true;
+        let read = self.each_line(|line| {
+            fit = check.line(line, self.max_line_bytes);
+            if fit {
+                see(line);
+            }
+            fit
+        });
+        read.is_ok() && fit && check.fit()
+    }
+
     /// Hands each of the file's lines to `see`, decoded, with line ends normalised as
     /// [`super::decode`] does, until `see` returns false; the file is read again from its
     /// start.
@@ -251,6 +259,9 @@ impl Iterator for KeptLines {
 
     fn next(&mut self) -> Option<Self::Item> {
         loop {
+            if self.index >= self.keep.len() {
+                return None;
+            }
             if self.pos >= self.run.len() && !(self.last && self.pos == self.run.len()) {
                 match self.chunks.next_chunk() {
                     Ok(Some((text, last))) => {

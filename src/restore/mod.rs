@@ -224,29 +224,30 @@ pub fn restore_layout(text: &str, layout: Layout) -> Restored {
 }
 
 /// Restores a text file read as a stream (see [`crate::read::text_file`]): its lines are
-/// read twice and never held all at once.
-pub fn restore_file(file: &crate::read::text_file::TextFile) -> std::io::Result<Restored> {
-    let mut first_read = Ok(());
+/// read twice and never held all at once. `Ok(None)` when the first read finds that the file
+/// does not read as the whole-file reader would read it.
+pub fn restore_file(file: &crate::read::text_file::TextFile) -> std::io::Result<Option<Restored>> {
+    let fit = std::cell::Cell::new(false);
     let mut kept = None;
     let restored = restore_lines(
         |see| {
             let mut no = 0u32;
-            first_read = file.each_line(|raw| {
+            fit.set(file.each_checked_line(|raw| {
                 no = no.saturating_add(1);
                 see(raw.trim(), raw.starts_with(is_space), no);
-                true
-            });
+            }));
         },
         |is_body| {
-            kept.insert(file.kept_lines(is_body))
+            // A file found unfit is not read again.
+            let keep = if fit.get() { is_body } else { Vec::new() };
+            kept.insert(file.kept_lines(keep))
                 .map(|(i, at, raw)| (i, OwnedLine::new(i, at, raw)))
         },
         Layout::Printed,
     );
-    first_read?;
     match kept.and_then(|k| k.error) {
         Some(e) => Err(e),
-        None => Ok(restored),
+        None => Ok(fit.get().then_some(restored)),
     }
 }
 
