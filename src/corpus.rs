@@ -115,6 +115,10 @@ pub fn process(path: &Path, limits: &Limits) -> Result<IngestDoc, String> {
     })
 }
 
+/// The parsing threads' priority (0-99): on Linux a niceness of 10, which leaves a writer of
+/// the default niceness nine tenths of a core it has to share.
+const PARSER_PRIORITY: u8 = 25;
+
 /// Processes `files` on a pool of `threads` (all cores when 0) and hands each result to
 /// `sink` on the calling thread as it completes. At most a few parsed documents wait in
 /// memory at once.
@@ -122,7 +126,20 @@ pub fn process_all<F>(files: &[PathBuf], limits: &Limits, threads: usize, mut si
 where
     F: FnMut(&Path, Result<IngestDoc, String>),
 {
-    let pool = match rayon::ThreadPoolBuilder::new().num_threads(threads).build() {
+    // Parsing threads yield to the thread that stores what they parse: when there are more
+    // threads than cores, a writer that falls behind is left alone with the backlog at the end.
+    let lower = || {
+        if let Ok(p) = thread_priority::ThreadPriorityValue::try_from(PARSER_PRIORITY) {
+            let _ = thread_priority::set_current_thread_priority(
+                thread_priority::ThreadPriority::Crossplatform(p),
+            );
+        }
+    };
+    let pool = match rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .start_handler(move |_| lower())
+        .build()
+    {
         Ok(p) => p,
         Err(e) => {
             for f in files {

@@ -99,8 +99,8 @@ enum Command {
         /// No progress bar.
         #[arg(long, short)]
         quiet: bool,
-        /// Parsing threads, beside the one that writes the database (0: one fewer than the
-        /// cores, at least one: the writer keeps a core of its own).
+        /// Parsing threads, beside the one that writes the database (0: as many as the cores;
+        /// they run at a lower priority, so the writer is never starved of its core).
         #[arg(long, default_value_t = 0)]
         jobs: usize,
         /// Give up on a document that takes longer than this many seconds.
@@ -636,9 +636,7 @@ fn ingest(
     let mut batch: Vec<lianghui::store::IngestDoc> = Vec::new();
     let mut last_flush = std::time::Instant::now();
     let jobs = match jobs {
-        0 => std::thread::available_parallelism()
-            .map_or(1, |n| n.get().saturating_sub(1))
-            .max(1),
+        0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
         n => n,
     };
     lianghui::corpus::process_all(&files, limits, jobs, |path, result| {
