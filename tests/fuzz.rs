@@ -634,3 +634,43 @@ fn fuzz_html_reader() {
         },
     );
 }
+
+/// A text file read as a stream gives the document and facts that reading it whole gives, or
+/// is left to the whole reader; mutated bytes (CR, form feeds, NUL, broken UTF-8, tables,
+/// traditional characters) probe the checks that decide which.
+#[test]
+fn fuzz_streamed_files() {
+    let text = sample_text();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("input.txt");
+    fuzz(
+        "streamed",
+        |rng| {
+            let window = window(&text, 4000, rng);
+            let mut bytes = mutate_text(&window, rng).into_bytes();
+            if rng.gen_bool(0.3) {
+                bytes = mutate_bytes(&bytes, rng);
+            }
+            bytes
+        },
+        |bytes: &Vec<u8>| {
+            std::fs::write(&path, bytes).map_err(|e| e.to_string())?;
+            let opts = ReadOptions::default();
+            let streamed = lianghui::parse_text_file("f", &path, &opts)
+                .map_err(|e| format!("the stream failed: {e}"))?;
+            let Some(streamed) = streamed else {
+                return Ok(());
+            };
+            let input = lianghui::read::load_owned(bytes.clone(), &opts)
+                .map_err(|e| format!("streamed, but the whole reader refuses it: {e}"))?;
+            let whole = lianghui::parse_owned("f", input);
+            let show = |d: &lianghui::Document| {
+                serde_json::to_string(&(d, lianghui::extract::facts(d))).unwrap_or_default()
+            };
+            if show(&streamed) != show(&whole) {
+                return Err("the streamed document differs from the whole one".into());
+            }
+            Ok(())
+        },
+    );
+}
