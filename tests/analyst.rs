@@ -49,6 +49,19 @@ fn conflicts_lists_exactly_the_cell_two_documents_disagree_on() {
     values.sort();
     assert_eq!(values, ["5%左右", "5.5%左右"]);
     assert!(c["values"].as_str().unwrap().contains(" ≠ "));
+    // The region as users write it, full name or short.
+    for name in ["河南", "河南省"] {
+        let rows = jsonl(&[
+            "conflicts",
+            "--db",
+            &db,
+            "--region",
+            name,
+            "--format",
+            "jsonl",
+        ]);
+        assert_eq!(rows.len(), 1, "{name}: {rows:?}");
+    }
 }
 
 #[test]
