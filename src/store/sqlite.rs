@@ -87,6 +87,26 @@ ALTER TABLE facts ADD COLUMN region_code TEXT;
 "#,
 ];
 
+/// Longest wait for another process's lock on the database, as `busy_timeout` gives.
+const LOCK_WAIT: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// Puts the database in WAL mode. A new database changes mode under an exclusive lock, and
+/// SQLite answers "busy" at once, without the busy handler, while another process that opened
+/// it at the same moment holds a lock: the change is tried again until the wait is over.
+fn set_wal(conn: &Connection) -> Result<(), StoreError> {
+    let start = std::time::Instant::now();
+    loop {
+        match conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get::<_, String>(0)) {
+            Err(rusqlite::Error::SqliteFailure(e, _))
+                if e.code == rusqlite::ErrorCode::DatabaseBusy && start.elapsed() < LOCK_WAIT =>
+            {
+                std::thread::sleep(std::time::Duration::from_millis(5));
+            }
+            other => return other.map(drop).map_err(StoreError::from),
+        }
+    }
+}
+
 fn check_not_newer(version: i64) -> Result<(), StoreError> {
     if version as usize > MIGRATIONS.len() {
         return Err(StoreError::Schema(format!(
@@ -134,10 +154,10 @@ impl SqliteStore {
 
     fn init(mut conn: Connection) -> Result<Self, StoreError> {
         // Long enough for another process's batch to commit.
-        conn.busy_timeout(std::time::Duration::from_secs(60))?;
+        conn.busy_timeout(LOCK_WAIT)?;
         // WAL: readers (the server) never block the writer, and a killed writer leaves the
         // last committed state.
-        let _mode: String = conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
+        set_wal(&conn)?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", true)?;
         // A larger page cache keeps the full-text index's merges in memory during ingest, and
