@@ -486,12 +486,7 @@ fn check_facts(input: &String) -> Result<(), String> {
             .get(f.article)
             .and_then(|a| a.blocks.get(f.block))
             .ok_or("fact points at no block")?;
-        let mention: String = block
-            .text
-            .chars()
-            .skip(f.char_start)
-            .take(f.char_end - f.char_start)
-            .collect();
+        let mention = f.span_in(&block.text);
         if mention != f.text {
             return Err(format!(
                 "span {}..{} reads {mention:?}, text is {:?}",

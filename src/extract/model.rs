@@ -104,6 +104,21 @@ pub struct Fact {
     pub page_xy: Option<[f64; 2]>,
 }
 
+impl Fact {
+    /// The characters of `block_text` (the text of the fact's block) that the fact's span
+    /// covers: the fact's text, as provenance promises.
+    pub fn span_in<'a>(&self, block_text: &'a str) -> &'a str {
+        let byte = |chars: usize| {
+            block_text
+                .char_indices()
+                .nth(chars)
+                .map_or(block_text.len(), |(b, _)| b)
+        };
+        let start = byte(self.char_start);
+        &block_text[start..start.max(byte(self.char_end))]
+    }
+}
+
 fn unit_or_null<S: serde::Serializer>(unit: &str, s: S) -> Result<S::Ok, S::Error> {
     if unit.is_empty() {
         s.serialize_none()

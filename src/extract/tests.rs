@@ -245,13 +245,7 @@ fn provenance_points_at_the_sentence_and_line() {
     assert_eq!(f.sentence, "全省生产总值增长5%左右。");
     assert_eq!(f.line, 6);
     let block = &doc.articles[f.article].blocks[f.block];
-    let mention: String = block
-        .text
-        .chars()
-        .skip(f.char_start)
-        .take(f.char_end - f.char_start)
-        .collect();
-    assert_eq!(mention, f.text);
+    assert_eq!(f.span_in(&block.text), f.text);
 }
 
 #[test]
