@@ -327,12 +327,13 @@ fn run(cli: Cli) -> Result<i32> {
         } => {
             let doc = load(&file, &input)?;
             match format.resolve() {
-                // JSON Lines go out as they are found; a table or CSV needs them all.
-                output::Format::Jsonl => {
+                // JSON Lines and CSV go out as they are found; a table needs them all.
+                f @ (output::Format::Jsonl | output::Format::Csv) => {
+                    let mut stream = output::RowStream::new(&mut out, f);
                     let mut failed = None;
                     lianghui::extract::each_fact(&doc, None, &mut |f| {
                         if failed.is_none() {
-                            failed = output::write_facts(&mut out, &[f], Format::Jsonl).err();
+                            failed = stream.row(&f).err();
                         }
                     })
                     .ok();

@@ -79,6 +79,50 @@ fn objects<R: Serialize>(rows: &[R]) -> Vec<serde_json::Map<String, Value>> {
         .collect()
 }
 
+/// Writes rows one at a time as JSON Lines or CSV (the CSV header from the first row's
+/// columns), so that a caller holds none of them. A table needs all its rows for its widths:
+/// [`write_rows`].
+pub struct RowStream<W: Write> {
+    out: W,
+    format: Format,
+    headers: Option<Vec<String>>,
+}
+
+impl<W: Write> RowStream<W> {
+    /// A stream of JSON Lines or CSV rows (a table is written as CSV).
+    pub fn new(out: W, format: Format) -> RowStream<W> {
+        RowStream {
+            out,
+            format,
+            headers: None,
+        }
+    }
+
+    pub fn row<R: Serialize>(&mut self, row: &R) -> io::Result<()> {
+        if self.format == Format::Jsonl {
+            serde_json::to_writer(&mut self.out, row)?;
+            return self.out.write_all(b"\n");
+        }
+        let Ok(Value::Object(object)) = serde_json::to_value(row) else {
+            return Ok(());
+        };
+        let headers = match &self.headers {
+            Some(h) => h,
+            None => {
+                let h: Vec<String> = object.keys().cloned().collect();
+                let line: Vec<String> = h.iter().map(|c| csv_cell(c)).collect();
+                writeln!(self.out, "{}", line.join(","))?;
+                self.headers.insert(h)
+            }
+        };
+        let cells: Vec<String> = headers
+            .iter()
+            .map(|h| csv_cell(&object.get(h).map(cell).unwrap_or_default()))
+            .collect();
+        writeln!(self.out, "{}", cells.join(","))
+    }
+}
+
 /// Writes rows; `table_hidden` columns are left out of the table view only.
 pub fn write_rows<R: Serialize>(
     out: &mut impl Write,
@@ -86,12 +130,9 @@ pub fn write_rows<R: Serialize>(
     format: Format,
     table_hidden: &[&str],
 ) -> io::Result<()> {
-    if format == Format::Jsonl {
-        for r in rows {
-            serde_json::to_writer(&mut *out, r)?;
-            out.write_all(b"\n")?;
-        }
-        return Ok(());
+    if format != Format::Table {
+        let mut stream = RowStream::new(out, format);
+        return rows.iter().try_for_each(|r| stream.row(r));
     }
     let objects = objects(rows);
     let Some(first) = objects.first() else {
@@ -100,7 +141,7 @@ pub fn write_rows<R: Serialize>(
     let headers: Vec<&str> = first
         .keys()
         .map(String::as_str)
-        .filter(|h| format == Format::Csv || !table_hidden.contains(h))
+        .filter(|h| !table_hidden.contains(h))
         .collect();
     let table: Vec<Vec<String>> = std::iter::once(headers.iter().map(|h| h.to_string()).collect())
         .chain(objects.iter().map(|o| {
@@ -110,13 +151,6 @@ pub fn write_rows<R: Serialize>(
                 .collect()
         }))
         .collect();
-    if format == Format::Csv {
-        for r in &table {
-            let cells: Vec<String> = r.iter().map(|c| csv_cell(c)).collect();
-            writeln!(out, "{}", cells.join(","))?;
-        }
-        return Ok(());
-    }
     let widths: Vec<usize> = (0..headers.len())
         .map(|c| {
             table
