@@ -341,7 +341,27 @@ fn run(cli: Cli) -> Result<i32> {
                         return Err(e.into());
                     }
                 }
-                f => output::write_facts(&mut out, &lianghui::extract::facts(&doc), f)?,
+                // A table is for reading on a terminal: it shows the first rows, not a
+                // million of them held at once for their widths.
+                f => {
+                    let mut shown = Vec::new();
+                    let mut more = 0usize;
+                    lianghui::extract::each_fact(&doc, None, &mut |fact| {
+                        if shown.len() < MAX_TABLE_ROWS {
+                            shown.push(fact);
+                        } else {
+                            more += 1;
+                        }
+                    })
+                    .ok();
+                    output::write_facts(&mut out, &shown, f)?;
+                    if more > 0 {
+                        eprintln!(
+                            "lianghui: {more} more facts not shown in the table; \
+                             --format csv or jsonl lists them all"
+                        );
+                    }
+                }
             }
         }
         Command::Ingest {
@@ -685,6 +705,9 @@ fn read_options(input: &InputArgs) -> Result<ReadOptions> {
         max_line_bytes: input.max_line_bytes,
     })
 }
+
+/// Most rows `facts` shows as a table.
+const MAX_TABLE_ROWS: usize = 5000;
 
 /// Files from this size on are read as a stream when they are plain UTF-8 text.
 const STREAM_FROM_BYTES: u64 = 1 << 20;

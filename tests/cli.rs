@@ -60,6 +60,28 @@ fn facts_formats() {
 }
 
 #[test]
+fn a_table_of_many_facts_shows_the_first_and_says_how_many_more() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("many.txt");
+    let text: String = (0..5_010).map(|i| format!("全省新增企业{i}家。")).collect();
+    std::fs::write(&path, text).unwrap();
+    let path = path.to_str().unwrap();
+    let table = lianghui(&["facts", path, "--format", "table"]);
+    assert!(table.status.success(), "{}", stderr(&table));
+    assert_eq!(
+        String::from_utf8_lossy(&table.stdout).lines().count(),
+        5_001
+    );
+    assert!(
+        stderr(&table).contains("10 more facts"),
+        "{}",
+        stderr(&table)
+    );
+    let csv = lianghui(&["facts", path, "--format", "csv"]);
+    assert_eq!(String::from_utf8_lossy(&csv.stdout).lines().count(), 5_011);
+}
+
+#[test]
 fn empty_file_is_a_clear_error() {
     let dir = tempfile::tempdir().unwrap();
     let f = dir.path().join("empty.txt");
