@@ -85,6 +85,12 @@ ALTER TABLE facts ADD COLUMN period TEXT;
 -- and the official code of the fact's region ("130000"; "000000" for the whole country).
 ALTER TABLE facts ADD COLUMN region_code TEXT;
 "#,
+    r#"
+-- Version 4: the full-text index merges its segments 16 at a time rather than 4: ingest
+-- spends a quarter less time merging (it is the writer's largest share, and the writer is
+-- what two cores wait on), and a search reads no slower at corpus sizes measured.
+INSERT INTO blocks_fts(blocks_fts, rank) VALUES('automerge', 16);
+"#,
 ];
 
 /// Longest wait for another process's lock on the database, as `busy_timeout` gives.
@@ -769,5 +775,29 @@ mod tests {
             .query_row("PRAGMA user_version", [], |r| r.get(0))
             .unwrap();
         assert_eq!(version, future);
+    }
+
+    #[test]
+    fn the_search_index_merges_sixteen_segments_at_a_time_in_new_and_upgraded_databases() {
+        let dir = tempfile::tempdir().unwrap();
+        let automerge = |path: &std::path::Path| -> i64 {
+            drop(SqliteStore::open(path).unwrap());
+            Connection::open(path)
+                .unwrap()
+                .query_row(
+                    "SELECT v FROM blocks_fts_config WHERE k = 'automerge'",
+                    [],
+                    |r| r.get(0),
+                )
+                .unwrap()
+        };
+        assert_eq!(automerge(&dir.path().join("new.db")), 16);
+        let old = dir.path().join("old.db");
+        {
+            let conn = Connection::open(&old).unwrap();
+            conn.execute_batch(MIGRATIONS[0]).unwrap();
+            conn.pragma_update(None, "user_version", 1).unwrap();
+        }
+        assert_eq!(automerge(&old), 16);
     }
 }
