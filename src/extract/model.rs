@@ -1,5 +1,6 @@
 //! A fact as the output contract (`ANNOTATION.md`) defines it, plus provenance.
 
+use crate::restore::chars::byte_of_char;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -108,14 +109,8 @@ impl Fact {
     /// The characters of `block_text` (the text of the fact's block) that the fact's span
     /// covers: the fact's text, as provenance promises.
     pub fn span_in<'a>(&self, block_text: &'a str) -> &'a str {
-        let byte = |chars: usize| {
-            block_text
-                .char_indices()
-                .nth(chars)
-                .map_or(block_text.len(), |(b, _)| b)
-        };
-        let start = byte(self.char_start);
-        &block_text[start..start.max(byte(self.char_end))]
+        let start = byte_of_char(block_text, self.char_start);
+        &block_text[start..start.max(byte_of_char(block_text, self.char_end))]
     }
 }
 

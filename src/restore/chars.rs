@@ -29,6 +29,14 @@ pub fn is_space(c: char) -> bool {
     (c as u32) <= 0x3000 && c.is_whitespace()
 }
 
+/// The byte offset of the character at `char_offset` in `text`, or its length past the end:
+/// positions in this project count characters, slices count bytes.
+pub fn byte_of_char(text: &str, char_offset: usize) -> usize {
+    text.char_indices()
+        .nth(char_offset)
+        .map_or(text.len(), |(b, _)| b)
+}
+
 /// Printed width of a line in em: wide characters 1, Latin letters and digits ½. Spaces count
 /// nothing: an extractor writes justification gaps as spaces, and a justified line is as wide
 /// as the column with or without them.

@@ -1,7 +1,7 @@
 //! Removes the spaces that justification or extraction inserted (`坚 持 不 懈`, `突破 14万亿元`,
 //! `深紫外 LED 芯片`) and keeps the real ones, between two Latin words (`Hello World`).
 
-use super::chars::{is_latin_word, is_space, is_wide};
+use super::chars::{byte_of_char, is_latin_word, is_space, is_wide};
 use super::line_at;
 
 /// A paragraph's text as its lines are joined, with the input line of every character kept as
@@ -47,10 +47,7 @@ impl Joined {
     }
 
     fn append(&mut self, c: char, line: u32) {
-        if self.line_map.last().is_none_or(|&(_, l)| l != line) {
-            self.line_map
-                .push((u32::try_from(self.chars).unwrap_or(u32::MAX), line));
-        }
+        self.append_line_change(self.chars, line);
         self.text.push(c);
         self.chars += 1;
     }
@@ -64,7 +61,7 @@ impl Joined {
         if keep >= self.chars {
             return;
         }
-        let byte = self.byte_of(keep);
+        let byte = byte_of_char(&self.text, keep);
         self.text.truncate(byte);
         self.chars = keep;
         self.line_map.retain(|&(off, _)| (off as usize) < keep);
@@ -78,7 +75,7 @@ impl Joined {
         let old_text = std::mem::take(&mut self.text);
         let old_chars = self.chars;
         let fallback = old_map.first().map_or(0, |&(_, l)| l);
-        let rest = byte_of(&old_text, consumed);
+        let rest = byte_of_char(&old_text, consumed);
         let mut head = Joined::with_capacity(old_text.len() - rest + 4 * kept.len(), old_map.len());
         let consumed_chars: Vec<char> = old_text[..rest].chars().collect();
         for &i in kept {
@@ -98,22 +95,13 @@ impl Joined {
         *self = head;
     }
 
+    /// Notes that the character at `at` comes from input `line`, where the line changes.
     fn append_line_change(&mut self, at: usize, line: u32) {
         if self.line_map.last().is_none_or(|&(_, l)| l != line) {
             self.line_map
                 .push((u32::try_from(at).unwrap_or(u32::MAX), line));
         }
     }
-
-    fn byte_of(&self, char_offset: usize) -> usize {
-        byte_of(&self.text, char_offset)
-    }
-}
-
-fn byte_of(text: &str, char_offset: usize) -> usize {
-    text.char_indices()
-        .nth(char_offset)
-        .map_or(text.len(), |(b, _)| b)
 }
 
 fn keeps_space(before: char, after: char) -> bool {

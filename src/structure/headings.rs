@@ -6,7 +6,7 @@
 //! one level below the numbered heading it follows.
 
 use super::model::{Block, BlockType, Span};
-use crate::restore::chars::{is_clause_punct, is_lead_closer, is_terminal};
+use crate::restore::chars::{byte_of_char, is_clause_punct, is_lead_closer, is_terminal};
 use crate::restore::{is_salutation, Para};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -72,14 +72,7 @@ fn split_para(mut p: Para, out: &mut Vec<Draft>) {
             head_end -= 1;
         }
         let heading: String = lead_chars[..head_end].iter().collect();
-        let rest = (!whole).then(|| {
-            let at = p
-                .text
-                .char_indices()
-                .nth(lead)
-                .map_or(p.text.len(), |(b, _)| b);
-            p.text.split_off(at)
-        });
+        let rest = (!whole).then(|| p.text.split_off(byte_of_char(&p.text, lead)));
         out.push(Draft {
             numbering: numbering(&heading),
             block: block(&p, BlockType::Heading, heading, 0, lead, Some(!whole)),
