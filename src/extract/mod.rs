@@ -234,13 +234,7 @@ struct ArticleExtractor<'a> {
 /// Whether a text names the year before as a time (去年, 过去一年), not as a base of
 /// comparison (比去年).
 fn names_last_year(text: &str) -> bool {
-    LAST_YEAR.is_match(text)
-        && LAST_YEAR.find_iter(text).any(|m| {
-            !text[..m.start()]
-                .chars()
-                .next_back()
-                .is_some_and(|c| COMPARISON_BASE.contains(&c))
-        })
+    first_last_year_end(text).is_some()
 }
 
 /// Whether a news article covers a work report: its headline or opening names one.

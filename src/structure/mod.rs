@@ -123,7 +123,7 @@ impl Body {
             .paras
             .iter()
             .take(4)
-            .map(|p| prefix(&p.text, OPENING_BYTES))
+            .map(|p| &p.text[..p.text.floor_char_boundary(OPENING_BYTES)])
             .collect();
         KIND_CUES
             .iter()
@@ -169,15 +169,6 @@ impl Body {
 /// Bytes of each opening paragraph read for who reports: a salutation and a sentence or two
 /// are far shorter; a report saved as one line is not copied whole.
 const OPENING_BYTES: usize = 4096;
-
-/// The first `max` bytes of `text`, cut back to a character boundary.
-fn prefix(text: &str, max: usize) -> &str {
-    let mut end = max.min(text.len());
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    &text[..end]
-}
 
 enum Segment {
     Body(Body),
