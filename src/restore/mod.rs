@@ -202,13 +202,8 @@ pub fn restore_page(text: &str) -> Restored {
 
 /// Restores a text whose line layout is known.
 pub fn restore_layout(text: &str, layout: Layout) -> Restored {
-    let texts = || {
-        text.split('\n').enumerate().map(|(i, raw)| {
-            let no = u32::try_from(i + 1).unwrap_or(u32::MAX);
-            (raw.trim(), raw.starts_with(is_space), no)
-        })
-    };
-    if layout == Layout::Printed && columns::is_flattened(texts().map(|(t, _, _)| t)) {
+    let texts = || text.split('\n').map(str::trim);
+    if layout == Layout::Printed && columns::is_flattened(texts()) {
         let all = columns::unflatten(&lines(text));
         return restore_lines(
             |see| all.iter().for_each(|l| see(l.text, l.indented, l.no)),
@@ -217,7 +212,11 @@ pub fn restore_layout(text: &str, layout: Layout) -> Restored {
         );
     }
     restore_lines(
-        |see| texts().for_each(|(t, indented, no)| see(t, indented, no)),
+        |see| {
+            for (i, raw) in text.split('\n').enumerate() {
+                look_at(see, i, raw);
+            }
+        },
         |is_body| body_of(each_line(text), is_body),
         layout,
     )
@@ -231,10 +230,10 @@ pub fn restore_file(file: &crate::read::text_file::TextFile) -> std::io::Result<
     let mut kept = None;
     let restored = restore_lines(
         |see| {
-            let mut no = 0u32;
+            let mut i = 0;
             fit.set(file.each_checked_line(|raw| {
-                no = no.saturating_add(1);
-                see(raw.trim(), raw.starts_with(is_space), no);
+                look_at(see, i, raw);
+                i += 1;
             }));
         },
         |is_body| {
@@ -296,6 +295,13 @@ impl AsLine for OwnedLine {
             indented: self.indented,
         }
     }
+}
+
+/// Shows the restorer's first look the `i`th (0-based) input line as it is: trimmed, whether
+/// indented, its line number.
+fn look_at(see: &mut dyn FnMut(&str, bool, u32), i: usize, raw: &str) {
+    let no = u32::try_from(i + 1).unwrap_or(u32::MAX);
+    see(raw.trim(), raw.starts_with(is_space), no);
 }
 
 /// The body lines among `lines`, with their index among all lines.
@@ -782,8 +788,6 @@ fn build_para<L: AsLine>(lines: &[L], all_short: bool) -> Para {
         }
     }
 
-    // A bold lead is found within the first few hundred characters; see `doubling`.
-    let probe: Vec<char> = joined.text.chars().take(DOUBLING_PROBE).collect();
     // The copy's length counts printed characters; spaces kept between Latin words count too.
     let mut bold_lead_chars = copy_lead.and_then(|n| {
         let mut printed = 0;
@@ -794,12 +798,16 @@ fn build_para<L: AsLine>(lines: &[L], all_short: bool) -> Para {
     });
     if bold_lead_chars.is_some() {
         bold_lead_chars = bold_lead_chars.map(|i| i + 1);
-    } else if let Some(lead) = doubling::find_bold_lead(&probe) {
-        bold_lead_chars = Some(lead.kept.len());
-        joined.splice_front(&lead.kept, lead.consumed);
+    } else {
+        // A bold lead is found within the first few hundred characters; see `doubling`.
+        let probe: Vec<char> = joined.text.chars().take(DOUBLING_PROBE).collect();
+        if let Some(lead) = doubling::find_bold_lead(&probe) {
+            bold_lead_chars = Some(lead.kept.len());
+            joined.splice_front(&lead.kept, lead.consumed);
+        }
     }
     let spaces_dropped = joined.text.capacity() - joined.text.len();
-    if spaces_dropped > joined.text.len() / 32 {
+    if spaces_dropped > joined.text.len() / 4 {
         joined.text.shrink_to_fit();
     }
     let spacing::Joined { text, line_map, .. } = joined;
