@@ -89,13 +89,12 @@ pub fn process(path: &Path, limits: &Limits) -> Result<IngestDoc, String> {
         + std::time::Duration::from_secs_f64(limits.max_seconds.clamp(0.0, 1e6));
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
     let name = path.to_string_lossy().into_owned();
-    let input = crate::read::load(&bytes, opts).map_err(|e| e.to_string())?;
     let hash = Sha256::digest(&bytes)
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect();
     let size = bytes.len();
-    drop(bytes);
+    let input = crate::read::load_owned(bytes, opts).map_err(|e| e.to_string())?;
     let encoding = input.encoding.clone();
     let document = crate::parse_owned(&name, input);
     let facts = crate::extract::facts_until(&document, Some(deadline)).map_err(|_| {

@@ -212,6 +212,30 @@ pub struct Text {
 
 /// Decodes `bytes`, detecting the encoding unless `opts.encoding` names one.
 pub fn decode(bytes: &[u8], opts: &ReadOptions) -> Result<Text, ReadError> {
+    let (encoding, bom_len) = encoding_of(bytes, opts)?;
+    decode_strict(&bytes[bom_len..], encoding, bom_len).and_then(|t| checked(t, encoding, opts))
+}
+
+/// Decodes `bytes` as [`decode`] does; UTF-8, the common case, becomes the text in place
+/// rather than a copy.
+pub fn decode_owned(mut bytes: Vec<u8>, opts: &ReadOptions) -> Result<Text, ReadError> {
+    let (encoding, bom_len) = encoding_of(&bytes, opts)?;
+    if encoding != SourceEncoding::Utf8 {
+        return decode_strict(&bytes[bom_len..], encoding, bom_len)
+            .and_then(|t| checked(t, encoding, opts));
+    }
+    bytes.drain(..bom_len);
+    match String::from_utf8(bytes) {
+        Ok(text) => checked(text, encoding, opts),
+        // The copying decoder tells where and how the bytes are wrong.
+        Err(e) => decode_strict(&e.into_bytes(), encoding, bom_len)
+            .and_then(|t| checked(t, encoding, opts)),
+    }
+}
+
+/// The encoding `bytes` are read in, named by `opts` or detected, and the length of the
+/// byte-order mark before the text; an error for input over the size limit.
+fn encoding_of(bytes: &[u8], opts: &ReadOptions) -> Result<(SourceEncoding, usize), ReadError> {
     if bytes.len() > opts.max_bytes {
         return Err(ReadError::TooLarge {
             size: bytes.len(),
@@ -222,38 +246,7 @@ pub fn decode(bytes: &[u8], opts: &ReadOptions) -> Result<Text, ReadError> {
         Some(e) => (e, strip_bom(bytes, e)),
         None => detect(bytes)?,
     };
-    let text = decode_strict(body, encoding, bytes.len() - body.len())?;
-    checked(text, encoding, opts)
-}
-
-/// Decodes `bytes` as [`decode`] does; UTF-8, the common case, becomes the text in place
-/// rather than a copy.
-pub fn decode_owned(mut bytes: Vec<u8>, opts: &ReadOptions) -> Result<Text, ReadError> {
-    if bytes.len() > opts.max_bytes {
-        return Err(ReadError::TooLarge {
-            size: bytes.len(),
-            limit: opts.max_bytes,
-        });
-    }
-    let (encoding, bom_len) = match opts.encoding {
-        Some(e) => (e, bytes.len() - strip_bom(&bytes, e).len()),
-        None => {
-            let (e, body) = detect(&bytes)?;
-            (e, bytes.len() - body.len())
-        }
-    };
-    if encoding != SourceEncoding::Utf8 {
-        return decode(&bytes, opts);
-    }
-    bytes.drain(..bom_len);
-    match String::from_utf8(bytes) {
-        Ok(text) => checked(text, encoding, opts),
-        // The copying decoder tells where and how the bytes are wrong.
-        Err(e) => {
-            let bytes = e.into_bytes();
-            decode_strict(&bytes, encoding, bom_len).and_then(|t| checked(t, encoding, opts))
-        }
-    }
+    Ok((encoding, bytes.len() - body.len()))
 }
 
 /// Checks and normalises decoded text: no NUL, something to read, no line past the limit.
