@@ -9,7 +9,7 @@
 //! in-memory reader, which gives the same answer or the same error.
 
 use super::{html, pdf, script, ReadOptions, SourceEncoding};
-use crate::restore::columns;
+use crate::restore::columns::TableShare;
 use std::fs::File;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
@@ -53,9 +53,7 @@ pub fn open(path: &Path, opts: &ReadOptions) -> io::Result<Option<TextFile>> {
 /// What the first read of a file looks for.
 #[derive(Debug, Default)]
 struct Check {
-    something_to_read: bool,
-    non_blank: usize,
-    table_rows: usize,
+    table: TableShare,
 }
 
 impl Check {
@@ -64,17 +62,13 @@ impl Check {
         if line.len() > max_line_bytes || line.contains('\0') || script::has_traditional(line) {
             return false;
         }
-        let text = line.trim();
-        if !text.is_empty() {
-            self.something_to_read = true;
-            self.non_blank += 1;
-            self.table_rows += usize::from(columns::is_row(text));
-        }
+        self.table.see(line.trim());
         true
     }
 
+    /// Something to read, and not a table read down its columns.
     fn fit(&self) -> bool {
-        self.something_to_read && !columns::is_table_share(self.non_blank, self.table_rows)
+        self.table.non_blank > 0 && !self.table.is_flattened()
     }
 }
 
@@ -101,8 +95,8 @@ impl TextFile {
     pub fn each_line(&self, mut see: impl FnMut(&str) -> bool) -> io::Result<()> {
         let mut chunks = self.chunks();
         while let Some((text, last)) = chunks.next_chunk()? {
-            for line in lines_of(&text, last) {
-                if !see(line) {
+            for (start, end) in line_spans(&text, last) {
+                if !see(&text[start..end]) {
                     return Ok(());
                 }
             }
@@ -118,8 +112,7 @@ impl TextFile {
             chunks: self.chunks(),
             keep,
             run: Rc::from(""),
-            pos: 0,
-            last: false,
+            lines: Vec::new().into_iter(),
             index: 0,
             offset: 0,
             error: None,
@@ -134,21 +127,23 @@ impl TextFile {
             done: false,
         }
     }
-
-    pub fn path(&self) -> &Path {
-        &self.path
-    }
 }
 
-/// The lines of a run of whole lines: a run's last line end is followed by the next run's
-/// first line, the text's last line by nothing.
-fn lines_of(text: &str, last: bool) -> impl Iterator<Item = &str> {
+/// Where the lines of a run of whole lines lie in it (byte ranges): a run's last line end is
+/// followed by the next run's first line, the text's last line (in the `last` run) by
+/// nothing.
+fn line_spans(text: &str, last: bool) -> impl Iterator<Item = (usize, usize)> + '_ {
     let body = if last {
         text
     } else {
         text.strip_suffix('\n').unwrap_or(text)
     };
-    body.split('\n')
+    let mut start = 0;
+    body.split('\n').map(move |line| {
+        let span = (start, start + line.len());
+        start = span.1 + 1;
+        span
+    })
 }
 
 /// A file read as runs of whole lines.
@@ -173,17 +168,7 @@ impl Chunks {
                 Some(file) => file,
                 None => self.file.insert(File::open(&self.path)?),
             };
-            let before = self.carry.len();
-            self.carry.resize(before + CHUNK, 0);
-            let read = match file.read(&mut self.carry[before..]) {
-                Ok(n) => n,
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => {
-                    self.carry.truncate(before);
-                    continue;
-                }
-                Err(e) => return Err(e),
-            };
-            self.carry.truncate(before + read);
+            let read = file.take(CHUNK as u64).read_to_end(&mut self.carry)?;
             // Whole lines only: a line end never falls inside a character, and a CR before
             // it stays with it.
             let end = if read == 0 {
@@ -242,10 +227,9 @@ impl SharedLine {
 pub struct KeptLines {
     chunks: Chunks,
     keep: Vec<bool>,
-    /// The run of lines being read, and the byte in it where the next line starts.
+    /// The run of lines being read, and the lines of it not yet read (byte ranges).
     run: Rc<str>,
-    pos: usize,
-    last: bool,
+    lines: std::vec::IntoIter<(usize, usize)>,
     index: usize,
     offset: usize,
     /// Why reading stopped early: the file could not be read, or changed into something that
@@ -258,16 +242,14 @@ impl Iterator for KeptLines {
     type Item = (usize, usize, SharedLine);
 
     fn next(&mut self) -> Option<Self::Item> {
-        loop {
-            if self.index >= self.keep.len() {
-                return None;
-            }
-            if self.pos >= self.run.len() && !(self.last && self.pos == self.run.len()) {
+        while self.index < self.keep.len() {
+            let Some((start, end)) = self.lines.next() else {
                 match self.chunks.next_chunk() {
                     Ok(Some((text, last))) => {
+                        let spans: Vec<(usize, usize)> = line_spans(&text, last).collect();
                         self.run = Rc::from(text);
-                        self.last = last;
-                        self.pos = 0;
+                        self.lines = spans.into_iter();
+                        continue;
                     }
                     Ok(None) => return None,
                     Err(e) => {
@@ -275,24 +257,15 @@ impl Iterator for KeptLines {
                         return None;
                     }
                 }
-            }
-            let start = self.pos;
-            let len = self.run[start..]
-                .find('\n')
-                .unwrap_or(self.run.len() - start);
-            // The file's last line (the run ends the file) has no line end.
-            self.pos += len + 1;
+            };
             let (index, offset) = (self.index, self.offset);
             self.index += 1;
-            self.offset += len + 1;
-            if self.keep.get(index).copied().unwrap_or(false) {
-                let line = SharedLine {
-                    run: Rc::clone(&self.run),
-                    start,
-                    end: start + len,
-                };
-                return Some((index, offset, line));
+            self.offset += end - start + 1;
+            if self.keep[index] {
+                let run = Rc::clone(&self.run);
+                return Some((index, offset, SharedLine { run, start, end }));
             }
         }
+        None
     }
 }

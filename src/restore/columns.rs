@@ -25,20 +25,33 @@ type Row<'a> = Vec<Vec<Line<'a>>>;
 
 /// Whether `lines` are a page flattened into table rows.
 pub fn is_flattened<'a>(lines: impl Iterator<Item = &'a str>) -> bool {
-    let (mut non_blank, mut rows) = (0usize, 0usize);
-    for text in lines.filter(|t| !t.is_empty()) {
-        non_blank += 1;
-        rows += usize::from(is_row(text));
+    let mut share = TableShare::default();
+    lines.for_each(|t| share.see(t));
+    share.is_flattened()
+}
+
+/// The share of table rows among the lines of a text, counted as its lines go by.
+#[derive(Debug, Default)]
+pub(crate) struct TableShare {
+    pub(crate) non_blank: usize,
+    rows: usize,
+}
+
+impl TableShare {
+    /// Counts one line, trimmed.
+    pub(crate) fn see(&mut self, text: &str) {
+        if !text.is_empty() {
+            self.non_blank += 1;
+            self.rows += usize::from(is_row(text));
+        }
     }
-    is_table_share(non_blank, rows)
+
+    pub(crate) fn is_flattened(&self) -> bool {
+        self.non_blank > 0 && self.rows as f32 >= MIN_TABLE_SHARE * self.non_blank as f32
+    }
 }
 
-/// Whether `rows` table rows among `non_blank` lines make a flattened page.
-pub(crate) fn is_table_share(non_blank: usize, rows: usize) -> bool {
-    non_blank > 0 && rows as f32 >= MIN_TABLE_SHARE * non_blank as f32
-}
-
-pub(crate) fn is_row(text: &str) -> bool {
+fn is_row(text: &str) -> bool {
     text.len() >= 2 && text.starts_with('|') && text.ends_with('|')
 }
 
