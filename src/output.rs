@@ -71,12 +71,15 @@ pub fn write_facts(
 
 /// Rows as JSON objects, whose keys in order are the columns.
 fn objects<R: Serialize>(rows: &[R]) -> Vec<serde_json::Map<String, Value>> {
-    rows.iter()
-        .filter_map(|r| match serde_json::to_value(r) {
-            Ok(Value::Object(m)) => Some(m),
-            _ => None,
-        })
-        .collect()
+    rows.iter().filter_map(object).collect()
+}
+
+/// A row as a JSON object, whose keys in order are the columns.
+fn object<R: Serialize>(row: &R) -> Option<serde_json::Map<String, Value>> {
+    match serde_json::to_value(row) {
+        Ok(Value::Object(m)) => Some(m),
+        _ => None,
+    }
 }
 
 /// Writes rows one at a time as JSON Lines or CSV (the CSV header from the first row's
@@ -103,7 +106,7 @@ impl<W: Write> RowStream<W> {
             serde_json::to_writer(&mut self.out, row)?;
             return self.out.write_all(b"\n");
         }
-        let Ok(Value::Object(object)) = serde_json::to_value(row) else {
+        let Some(object) = object(row) else {
             return Ok(());
         };
         let headers = match &self.headers {
