@@ -273,8 +273,7 @@ impl FilterArgs {
     /// The filter, with `period` where the command line names none.
     fn to_filter(&self, period: store::PeriodFilter) -> FactFilter {
         FactFilter {
-            // A region as users write it (河南省, 内蒙古自治区) is the one stored by short name.
-            region: self.region.as_deref().map(lianghui::regions::canonical),
+            region: self.region.clone(),
             code: self.code.clone(),
             indicator: self.indicator.clone(),
             kind: self.kind.clone(),

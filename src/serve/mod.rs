@@ -235,9 +235,9 @@ fn card_of(store: &dyn Store, p: &Params) -> Result<Option<store::Card>, Failure
 }
 
 fn conflict_rows(store: &dyn Store, p: &Params) -> Result<Vec<store::ConflictRow>, Failure> {
-    let mut f = p.filter(store::PeriodFilter::Any);
-    f.region = f.region.as_deref().map(crate::regions::canonical);
-    Ok(store::conflicts(&store.facts(&f)?))
+    Ok(store::conflicts(
+        &store.facts(&p.filter(store::PeriodFilter::Any))?,
+    ))
 }
 
 /// Rows as a file to download (`csv`, `xlsx`) or as JSON.

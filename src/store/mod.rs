@@ -185,8 +185,10 @@ pub(crate) struct Dialect {
 pub(crate) fn fact_query(filter: &FactFilter, dialect: &Dialect) -> (String, Vec<FilterValue>) {
     let text = |v: &Option<String>| v.clone().map(FilterValue::Text);
     let contains = dialect.contains;
+    // A region as users write it (河南省, 内蒙古自治区) is the one stored by short name.
+    let region = filter.region.as_deref().map(crate::regions::canonical);
     let conditions = [
-        (" AND f.region = ?".to_owned(), text(&filter.region)),
+        (" AND f.region = ?".to_owned(), text(&region)),
         (" AND f.code = ?".to_owned(), text(&filter.code)),
         (
             format!(" AND {contains}(f.indicator, ?) > 0"),
