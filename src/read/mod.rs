@@ -296,7 +296,7 @@ fn detect(bytes: &[u8]) -> Result<(SourceEncoding, &[u8]), ReadError> {
         return Ok((SourceEncoding::Utf16be, rest));
     }
     // Neither UTF-8 nor GB18030 text contains NUL; without a BOM it means binary data.
-    if let Some(offset) = memchr_nul(bytes) {
+    if let Some(offset) = memchr::memchr(0, bytes) {
         return Err(ReadError::Binary { offset });
     }
     match std::str::from_utf8(bytes) {
@@ -321,10 +321,6 @@ fn detect(bytes: &[u8]) -> Result<(SourceEncoding, &[u8]), ReadError> {
             Ok((SourceEncoding::Gb18030, bytes))
         }
     }
-}
-
-fn memchr_nul(bytes: &[u8]) -> Option<usize> {
-    bytes.iter().position(|&b| b == 0)
 }
 
 fn decode_strict(body: &[u8], e: SourceEncoding, bom_len: usize) -> Result<String, ReadError> {
@@ -368,8 +364,8 @@ fn decode_strict(body: &[u8], e: SourceEncoding, bom_len: usize) -> Result<Strin
 /// CRLF and lone CR become `\n`; a form feed (page break) becomes a blank line, which the
 /// restorer treats like any other column or page gap.
 fn normalise_breaks(text: String) -> String {
-    // By bytes: both are ASCII, and a byte scan is many times faster than a char pattern.
-    if !text.bytes().any(|b| b == b'\r' || b == 0x0C) {
+    // Both are ASCII: a vectorised byte search, many times faster than a char pattern.
+    if memchr::memchr2(b'\r', 0x0C, text.as_bytes()).is_none() {
         return text;
     }
     let mut out = String::with_capacity(text.len());

@@ -59,7 +59,10 @@ struct Check {
 impl Check {
     /// Takes in one line; false as soon as the file is found unfit.
     fn line(&mut self, line: &str, max_line_bytes: usize) -> bool {
-        if line.len() > max_line_bytes || line.contains('\0') || script::has_traditional(line) {
+        if line.len() > max_line_bytes
+            || memchr::memchr(0, line.as_bytes()).is_some()
+            || script::has_traditional(line)
+        {
             return false;
         }
         self.table.see(line.trim());

@@ -41,10 +41,18 @@ pub fn byte_of_char(text: &str, char_offset: usize) -> usize {
 /// nothing: an extractor writes justification gaps as spaces, and a justified line is as wide
 /// as the column with or without them.
 pub fn width(line: &str) -> f32 {
-    line.chars()
-        .filter(|&c| !is_space(c))
-        .map(|c| if is_wide(c) { 1.0 } else { 0.5 })
-        .sum()
+    // Counted in half ems, as an integer: a float sum is a chain of dependent additions.
+    let halves: usize = line
+        .chars()
+        .map(|c| match c as u32 {
+            // Most characters of a Chinese text, told first.
+            0x4E00..=0x9FFF => 2,
+            _ if is_space(c) => 0,
+            _ if is_wide(c) => 2,
+            _ => 1,
+        })
+        .sum();
+    halves as f32 / 2.0
 }
 
 /// A line that an extractor spread out with spaces between wide characters (`坚 持 不 懈`) was

@@ -39,13 +39,30 @@ pub struct Furniture {
     pub line: u32,
 }
 
-static PATTERNS: LazyLock<(Vec<FurnitureKind>, RegexSet)> = LazyLock::new(|| {
+/// The patterns, in the file's order, as one set.
+struct Patterns {
+    kinds: Vec<FurnitureKind>,
+    set: RegexSet,
+}
+
+impl Patterns {
+    /// The first pattern in the file's order that matches `line`.
+    fn first_match(&self, line: &str) -> Option<FurnitureKind> {
+        // Nearly every line is text: one cheap test before asking which pattern matched.
+        if !self.set.is_match(line) {
+            return None;
+        }
+        self.set.matches(line).iter().next().map(|i| self.kinds[i])
+    }
+}
+
+static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
     let (kinds, patterns): (Vec<_>, Vec<_>) = rows(FURNITURE)
         .filter_map(|r| Some((FurnitureKind::parse(r.first()?)?, *r.get(1)?)))
         .unzip();
     let set = RegexSet::new(patterns)
         .unwrap_or_else(|e| panic!("bundled furniture pattern is invalid: {e}"));
-    (kinds, set)
+    Patterns { kinds, set }
 });
 
 /// Lines longer than this (in characters, spaces removed) are text, whatever they contain: a
@@ -54,24 +71,34 @@ const MAX_FURNITURE_CHARS: usize = 72;
 
 /// The kind of furniture a trimmed line is, if it is any.
 pub fn classify(line: &str) -> Option<FurnitureKind> {
-    let n = line.chars().filter(|&c| !is_space(c)).count();
-    if n == 0 || n > MAX_FURNITURE_CHARS {
+    // Every input line comes here: count its characters and notice spaces in one pass that
+    // stops once the line is too long to be furniture.
+    let (mut n, mut spaced) = (0usize, false);
+    for c in line.chars() {
+        if is_space(c) {
+            spaced = true;
+        } else {
+            n += 1;
+            if n > MAX_FURNITURE_CHARS {
+                return None;
+            }
+        }
+    }
+    if n == 0 {
         return None;
     }
-    let squashed: std::borrow::Cow<str> = if line.contains(is_space) {
-        line.chars()
-            .filter(|&c| !is_space(c))
-            .collect::<String>()
-            .into()
-    } else {
-        line.into()
-    };
-    let (kinds, set) = &*PATTERNS;
-    // Nearly every line is text: one cheap test before asking which pattern matched.
-    if !set.is_match(&squashed) {
-        return None;
+    if !spaced {
+        return PATTERNS.first_match(line);
     }
-    set.matches(&squashed).iter().next().map(|i| kinds[i])
+    thread_local! {
+        static SQUASHED: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+    }
+    SQUASHED.with_borrow_mut(|squashed| {
+        squashed.clear();
+        line.split(is_space)
+            .for_each(|part| squashed.push_str(part));
+        PATTERNS.first_match(squashed)
+    })
 }
 
 #[cfg(test)]
