@@ -74,6 +74,7 @@ fn cells<'a>(line: &Line<'a>) -> Row<'a> {
                 text,
                 width: super::chars::width(text),
                 indented: false,
+                doubled: super::doubling::is_doubled_text(text),
             }]);
         }
         offset += cell.len() + 1;

@@ -29,6 +29,9 @@ pub struct Line<'a> {
     pub width: f32,
     /// The raw line began with spaces (a paragraph indent, where the document uses them).
     pub indented: bool,
+    /// The line is printed twice over as a whole ([`doubling::is_doubled_text`]): told once
+    /// here, since the joining rules ask it of a line several times.
+    pub doubled: bool,
 }
 
 /// A restored paragraph with its provenance.
@@ -115,12 +118,15 @@ static HEADING_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Whether a line is a byline such as `（潘 洁 周 颖 朱国亮）`.
 pub fn is_byline(text: &str) -> bool {
-    BYLINE.is_match(text)
+    // The pattern opens with a bracket: most lines are told by their first character, before
+    // the regex machinery is set up (line tests run several times on every line).
+    text.starts_with(['（', '(']) && BYLINE.is_match(text)
 }
 
 /// Whether a line is a headline subtitle such as `——2025年1月17日在…会议上`.
 pub fn is_subtitle(text: &str) -> bool {
-    SUBTITLE.is_match(text)
+    // The pattern opens with a dash (as `is_byline`, told first).
+    text.starts_with(['—', '－', '-']) && SUBTITLE.is_match(text)
 }
 
 /// Whether text opens with a report's salutation (`各位代表：`).
@@ -155,6 +161,7 @@ fn each_line(text: &str) -> impl Iterator<Item = Line<'_>> {
             text: trimmed,
             width: width(trimmed),
             indented: lead > 0,
+            doubled: doubling::is_doubled_text(trimmed),
         };
         offset += raw.len() + 1;
         line
@@ -258,6 +265,7 @@ pub struct OwnedLine {
     text: SharedLine,
     width: f32,
     indented: bool,
+    doubled: bool,
 }
 
 impl OwnedLine {
@@ -268,6 +276,7 @@ impl OwnedLine {
             no: u32::try_from(i + 1).unwrap_or(u32::MAX),
             byte_start: at + lead,
             width: width(text.text()),
+            doubled: doubling::is_doubled_text(text.text()),
             text,
             indented: lead > 0,
         }
@@ -293,6 +302,7 @@ impl AsLine for OwnedLine {
             text: self.text.text(),
             width: self.width,
             indented: self.indented,
+            doubled: self.doubled,
         }
     }
 }
@@ -561,7 +571,7 @@ const ITEM_FIGURE_TAIL: usize = 8;
 fn looks_like_item(line: &Line) -> bool {
     // A heading (numbered, or printed twice over) may break across lines after a digit.
     !starts_with_heading_number(line.text)
-        && !doubling::is_doubled_text(line.text)
+        && !line.doubled
         && line.width < LIST_ITEM_MAX
         && !line
             .text
@@ -614,8 +624,8 @@ fn paragraph_ends<L: AsLine>(
     };
     // A heading line printed twice over stands alone, unless the lead runs on, doubled, into
     // the next line.
-    if doubling::is_doubled_text(last.text)
-        && !doubling::is_doubled_text(next.text)
+    if last.doubled
+        && !next.doubled
         && !doubling::starts_with_lead_rest(&next_chars())
     {
         return true;
@@ -638,10 +648,10 @@ fn paragraph_ends<L: AsLine>(
     if is_byline(last.text)
         || is_subtitle(last.text)
         || (is_salutation(last.text) && last.text.ends_with(['：', ':']))
-        || CONTINUED_NEXT.is_match(last.text)
+        || (last.text.trim_end().ends_with(['）', ')']) && CONTINUED_NEXT.is_match(last.text))
         || is_byline(next.text)
         || is_subtitle(next.text)
-        || CONTINUED_PREV.is_match(next.text)
+        || (next.text.starts_with(['（', '(']) && CONTINUED_PREV.is_match(next.text))
         || (is_salutation(next.text) && (terminal || short || gap))
     {
         return true;
