@@ -520,14 +520,14 @@ impl ArticleExtractor<'_> {
             let mut prev: Option<Prev> = None;
             for w in windows(&block.text, printed, block_chars) {
                 let text = &block.text[w.bytes.0..w.bytes.1];
-                let quantities = quantity::scan(text);
+                let chars: Vec<char> = text.chars().collect();
+                let quantities = quantity::scan_chars(text, &chars);
                 if !quantities
                     .iter()
                     .any(|q| w.core.contains(&(w.base + q.start)))
                 {
                     continue;
                 }
-                let chars: Vec<char> = text.chars().collect();
                 let offsets: Vec<usize> = text
                     .char_indices()
                     .map(|(i, _)| i)

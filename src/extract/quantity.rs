@@ -295,14 +295,19 @@ fn is_year_like(v: f64) -> bool {
 
 /// Finds every quantity in `text`, left to right, without overlaps.
 pub fn scan(text: &str) -> Vec<Quantity> {
-    let chars: Vec<char> = text.chars().collect();
-    let quoted = in_short_quote(&chars);
-    let ranks = scan_ranks(text, &chars);
+    scan_chars(text, &text.chars().collect::<Vec<char>>())
+}
+
+/// [`scan`] for a caller that holds the text's characters already (`chars` are those of
+/// `text`).
+pub fn scan_chars(text: &str, chars: &[char]) -> Vec<Quantity> {
+    let quoted = in_short_quote(chars);
+    let ranks = scan_ranks(text, chars);
     let mut out: Vec<Quantity> = Vec::new();
     let mut next_rank = 0;
     let mut i = 0;
     while i < chars.len() {
-        if let Some(q) = spelled_percent(&chars, i) {
+        if let Some(q) = spelled_percent(chars, i) {
             i = q.end;
             out.push(q);
             continue;
@@ -322,15 +327,15 @@ pub fn scan(text: &str) -> Vec<Quantity> {
             continue;
         }
         let number = if is_arabic {
-            read_arabic(&chars, i)
+            read_arabic(chars, i)
         } else {
-            read_chinese(&chars, i)
+            read_chinese(chars, i)
         };
         let Some(number) = number else {
             i += 1;
             continue;
         };
-        match quantity_at(&chars, i, &number, &quoted) {
+        match quantity_at(chars, i, &number, &quoted) {
             Some(q) => {
                 i = q.end;
                 out.push(q);

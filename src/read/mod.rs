@@ -299,7 +299,8 @@ fn detect(bytes: &[u8]) -> Result<(SourceEncoding, &[u8]), ReadError> {
     if let Some(offset) = memchr::memchr(0, bytes) {
         return Err(ReadError::Binary { offset });
     }
-    match std::str::from_utf8(bytes) {
+    // A vectorised check: every input is tested whole here before it is decoded.
+    match simdutf8::compat::from_utf8(bytes) {
         Ok(_) => Ok((SourceEncoding::Utf8, bytes)),
         Err(e) => {
             let offset = e.valid_up_to();
@@ -363,9 +364,14 @@ fn decode_strict(body: &[u8], e: SourceEncoding, bom_len: usize) -> Result<Strin
 
 /// CRLF and lone CR become `\n`; a form feed (page break) becomes a blank line, which the
 /// restorer treats like any other column or page gap.
-fn normalise_breaks(text: String) -> String {
+/// Whether `text` holds a line end or page break that [`normalise_breaks`] changes.
+fn needs_normalising(text: &str) -> bool {
     // Both are ASCII: a vectorised byte search, many times faster than a char pattern.
-    if memchr::memchr2(b'\r', 0x0C, text.as_bytes()).is_none() {
+    memchr::memchr2(b'\r', 0x0C, text.as_bytes()).is_some()
+}
+
+fn normalise_breaks(text: String) -> String {
+    if !needs_normalising(&text) {
         return text;
     }
     let mut out = String::with_capacity(text.len());

@@ -98,7 +98,7 @@ impl TextFile {
     pub fn each_line(&self, mut see: impl FnMut(&str) -> bool) -> io::Result<()> {
         let mut chunks = self.chunks();
         while let Some((text, last)) = chunks.next_chunk()? {
-            for (start, end) in line_spans(&text, last) {
+            for (start, end) in line_spans(text, last) {
                 if !see(&text[start..end]) {
                     return Ok(());
                 }
@@ -127,6 +127,8 @@ impl TextFile {
             path: self.path.clone(),
             file: None,
             carry: Vec::new(),
+            run: Vec::new(),
+            normalised: String::new(),
             done: false,
         }
     }
@@ -157,12 +159,16 @@ struct Chunks {
     file: Option<File>,
     /// Bytes read after the last line end.
     carry: Vec<u8>,
+    /// The run of whole lines last read, and its text with line ends normalised where they
+    /// needed it.
+    run: Vec<u8>,
+    normalised: String,
     done: bool,
 }
 
 impl Chunks {
     /// The next run of whole lines, decoded and normalised, and whether it ends the file.
-    fn next_chunk(&mut self) -> io::Result<Option<(String, bool)>> {
+    fn next_chunk(&mut self) -> io::Result<Option<(&str, bool)>> {
         loop {
             if self.done {
                 return Ok(None);
@@ -184,18 +190,24 @@ impl Chunks {
                 }
             };
             let rest = self.carry.split_off(end);
-            let mut whole = std::mem::replace(&mut self.carry, rest);
+            self.run = std::mem::replace(&mut self.carry, rest);
             // A line longer than a read grew the buffer by doubling: give the room back.
-            if whole.capacity() > whole.len() + whole.len() / 4 {
-                whole.shrink_to_fit();
+            if self.run.capacity() > self.run.len() + self.run.len() / 4 {
+                self.run.shrink_to_fit();
             }
-            return match String::from_utf8(whole) {
-                Ok(t) => Ok(Some((super::normalise_breaks(t), self.done))),
-                Err(_) => Err(io::Error::new(
+            // The text is borrowed from the bytes read, checked by a vectorised validator:
+            // a file is read twice, and the standard check cost more than reading it.
+            let Ok(text) = simdutf8::basic::from_utf8(&self.run) else {
+                return Err(io::Error::new(
                     io::ErrorKind::InvalidData,
                     "the file is no longer UTF-8 text",
-                )),
+                ));
             };
+            if !super::needs_normalising(text) {
+                return Ok(Some((text, self.done)));
+            }
+            self.normalised = super::normalise_breaks(text.to_owned());
+            return Ok(Some((&self.normalised, self.done)));
         }
     }
 }
@@ -249,7 +261,7 @@ impl Iterator for KeptLines {
             let Some((start, end)) = self.lines.next() else {
                 match self.chunks.next_chunk() {
                     Ok(Some((text, last))) => {
-                        let spans: Vec<(usize, usize)> = line_spans(&text, last).collect();
+                        let spans: Vec<(usize, usize)> = line_spans(text, last).collect();
                         self.run = Rc::from(text);
                         self.lines = spans.into_iter();
                         continue;

@@ -514,8 +514,8 @@ impl<L: AsLine, I: Iterator<Item = (usize, L)>> BodyLines<L, I> {
     /// width.
     fn column(&mut self, k: usize) -> f32 {
         let window = self.neighbours(k);
-        window.sort_by(f32::total_cmp);
-        window[window.len() / 2]
+        let middle = window.len() / 2;
+        *window.select_nth_unstable_by(middle, f32::total_cmp).1
     }
 
     /// For a line standing among lines of which hardly any is full, the width of the widest.
@@ -624,10 +624,7 @@ fn paragraph_ends<L: AsLine>(
     };
     // A heading line printed twice over stands alone, unless the lead runs on, doubled, into
     // the next line.
-    if last.doubled
-        && !next.doubled
-        && !doubling::starts_with_lead_rest(&next_chars())
-    {
+    if last.doubled && !next.doubled && !doubling::starts_with_lead_rest(&next_chars()) {
         return true;
     }
     // A salutation alone on its line opens the address: what stood before it (a speaker
