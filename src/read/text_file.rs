@@ -167,8 +167,16 @@ struct Chunks {
 }
 
 impl Chunks {
+    /// Lets go of the last run read, once its text has been copied.
+    fn release(&mut self) {
+        self.run = Vec::new();
+        self.normalised = String::new();
+    }
+
     /// The next run of whole lines, decoded and normalised, and whether it ends the file.
     fn next_chunk(&mut self) -> io::Result<Option<(&str, bool)>> {
+        // The last run is done with: not held while the next is read.
+        self.release();
         loop {
             if self.done {
                 return Ok(None);
@@ -263,6 +271,7 @@ impl Iterator for KeptLines {
                     Ok(Some((text, last))) => {
                         let spans: Vec<(usize, usize)> = line_spans(text, last).collect();
                         self.run = Rc::from(text);
+                        self.chunks.release();
                         self.lines = spans.into_iter();
                         continue;
                     }
