@@ -119,6 +119,26 @@ pub fn is_clause_punct(c: char) -> bool {
 mod tests {
     use super::*;
 
+    proptest::proptest! {
+        /// Counting half ems as an integer gives the width a sum of ems gives.
+        #[test]
+        fn width_is_the_sum_of_the_characters_ems(line in "\\PC{0,80}") {
+            let ems: f32 = line
+                .chars()
+                .filter(|&c| !is_space(c))
+                .map(|c| if is_wide(c) { 1.0 } else { 0.5 })
+                .sum();
+            proptest::prop_assert_eq!(width(&line), ems);
+        }
+    }
+
+    #[test]
+    fn width_of_a_mixed_line() {
+        assert_eq!(width("增长 5%左右"), 5.0);
+        assert_eq!(width("　GDP　"), 1.5);
+        assert_eq!(width(""), 0.0);
+    }
+
     #[test]
     fn is_space_agrees_with_the_unicode_property() {
         for c in (0..0x3_0000u32).filter_map(char::from_u32) {
