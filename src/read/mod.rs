@@ -362,14 +362,14 @@ fn decode_strict(body: &[u8], e: SourceEncoding, bom_len: usize) -> Result<Strin
     }
 }
 
-/// CRLF and lone CR become `\n`; a form feed (page break) becomes a blank line, which the
-/// restorer treats like any other column or page gap.
 /// Whether `text` holds a line end or page break that [`normalise_breaks`] changes.
 fn needs_normalising(text: &str) -> bool {
     // Both are ASCII: a vectorised byte search, many times faster than a char pattern.
     memchr::memchr2(b'\r', 0x0C, text.as_bytes()).is_some()
 }
 
+/// CRLF and lone CR become `\n`; a form feed (page break) becomes a blank line, which the
+/// restorer treats like any other column or page gap.
 fn normalise_breaks(text: String) -> String {
     if !needs_normalising(&text) {
         return text;

@@ -68,14 +68,7 @@ fn cells<'a>(line: &Line<'a>) -> Row<'a> {
         let text = cell.trim();
         // A Markdown header rule (`| --- | --- |`) carries no text.
         if !text.is_empty() && !text.chars().all(|c| matches!(c, '-' | ':' | ' ')) {
-            out.push(vec![Line {
-                no: line.no,
-                byte_start: offset + lead,
-                text,
-                width: super::chars::width(text),
-                indented: false,
-                doubled: super::doubling::is_doubled_text(text),
-            }]);
+            out.push(vec![Line::new(line.no, offset + lead, text, false)]);
         }
         offset += cell.len() + 1;
     }

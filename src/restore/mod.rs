@@ -34,6 +34,21 @@ pub struct Line<'a> {
     pub doubled: bool,
 }
 
+impl<'a> Line<'a> {
+    /// The line `no` of trimmed `text`, starting at `byte_start`, with what is measured of
+    /// its text (width, doubling) told once, here, for every kind of input.
+    pub fn new(no: u32, byte_start: usize, text: &'a str, indented: bool) -> Line<'a> {
+        Line {
+            no,
+            byte_start,
+            text,
+            width: width(text),
+            indented,
+            doubled: doubling::is_doubled_text(text),
+        }
+    }
+}
+
 /// A restored paragraph with its provenance.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Para {
@@ -155,14 +170,8 @@ fn each_line(text: &str) -> impl Iterator<Item = Line<'_>> {
     text.split('\n').enumerate().map(move |(i, raw)| {
         let trimmed = raw.trim();
         let lead = raw.len() - raw.trim_start().len();
-        let line = Line {
-            no: u32::try_from(i + 1).unwrap_or(u32::MAX),
-            byte_start: offset + lead,
-            text: trimmed,
-            width: width(trimmed),
-            indented: lead > 0,
-            doubled: doubling::is_doubled_text(trimmed),
-        };
+        let no = u32::try_from(i + 1).unwrap_or(u32::MAX);
+        let line = Line::new(no, offset + lead, trimmed, lead > 0);
         offset += raw.len() + 1;
         line
     })
@@ -272,13 +281,21 @@ impl OwnedLine {
     /// The `i`th (0-based) line of a text, `raw` as read, starting at byte `at`.
     fn new(i: usize, at: usize, raw: SharedLine) -> OwnedLine {
         let (text, lead) = raw.trimmed();
+        let no = u32::try_from(i + 1).unwrap_or(u32::MAX);
+        let Line {
+            byte_start,
+            width,
+            indented,
+            doubled,
+            ..
+        } = Line::new(no, at + lead, text.text(), lead > 0);
         OwnedLine {
-            no: u32::try_from(i + 1).unwrap_or(u32::MAX),
-            byte_start: at + lead,
-            width: width(text.text()),
-            doubled: doubling::is_doubled_text(text.text()),
+            no,
+            byte_start,
             text,
-            indented: lead > 0,
+            width,
+            indented,
+            doubled,
         }
     }
 }
