@@ -58,7 +58,11 @@ pub fn blocks(paras: Vec<Para>) -> Vec<Block> {
         split_para(p, &mut drafts);
     }
     assign_levels(&mut drafts);
-    drafts.into_iter().map(|d| d.block).collect()
+    // Collected into a vector of its own: one collected in place would keep the drafts'
+    // larger allocation, and a document's blocks are held until it has been read through.
+    let mut blocks = Vec::with_capacity(drafts.len());
+    blocks.extend(drafts.into_iter().map(|d| d.block));
+    blocks
 }
 
 fn split_para(mut p: Para, out: &mut Vec<Draft>) {
@@ -141,18 +145,15 @@ fn block(
     to: usize,
     runin: Option<bool>,
 ) -> Block {
-    let line_map: Vec<(u32, u32)> = {
-        let mut m: Vec<(u32, u32)> = Vec::new();
-        let start_line = p.line_of(from);
-        m.push((0, start_line));
-        for &(off, line) in &p.line_map {
-            let off = off as usize;
-            if off > from && off < to {
-                m.push((u32::try_from(off - from).unwrap_or(u32::MAX), line));
-            }
-        }
-        m
-    };
+    let within = |off: u32| (from + 1..to).contains(&(off as usize));
+    let mut line_map = Vec::with_capacity(1 + p.line_map.iter().filter(|m| within(m.0)).count());
+    line_map.push((0, p.line_of(from)));
+    line_map.extend(
+        p.line_map
+            .iter()
+            .filter(|m| within(m.0))
+            .map(|&(off, line)| (u32::try_from(off as usize - from).unwrap_or(u32::MAX), line)),
+    );
     // A page read down its columns visits input lines out of order: the span covers them all.
     let last_line = p.line_of(to.saturating_sub(1).max(from));
     let lines = line_map.iter().map(|&(_, l)| l).chain([last_line]);

@@ -192,7 +192,10 @@ pub fn structure_page(source: &str, restored: Restored) -> Document {
     let (paras, header) = split_page_header(restored.paras);
     let segments = segment(paras);
     let bodies = attach_headlines(segments);
-    let mut articles: Vec<Article> = bodies.into_iter().map(build_article).collect();
+    // Not collected in place: the bodies' allocation is several times the articles' size, and
+    // the articles are held until the document has been read through.
+    let mut articles = Vec::with_capacity(bodies.len());
+    articles.extend(bodies.into_iter().map(build_article));
     fill_shared_region(&mut articles);
     let page_cues = header
         .into_iter()
