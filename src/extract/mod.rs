@@ -1275,14 +1275,34 @@ static CUT_WORDS: LazyLock<CueAutomaton> = LazyLock::new(|| {
 static LEAD_WORDS: LazyLock<CueAutomaton> =
     LazyLock::new(|| CueAutomaton::new(cues("lead_word").iter().chain(cues("lead_time")).copied()));
 
-const EDGE_PUNCT: &[char] = &[
-    '、', '，', '；', '：', '（', '）', '(', ')', ' ', '—', '…', '《', '》', '。', ',', ';', ':',
-];
+/// Punctuation that never begins or ends a phrase. A `match` compiles to a few range tests;
+/// a character list is searched one by one, and every figure's phrases are trimmed.
+fn is_edge_punct(c: char) -> bool {
+    matches!(
+        c,
+        '、' | '，'
+            | '；'
+            | '：'
+            | '（'
+            | '）'
+            | '('
+            | ')'
+            | ' '
+            | '—'
+            | '…'
+            | '《'
+            | '》'
+            | '。'
+            | ','
+            | ';'
+            | ':'
+    )
+}
 
 /// Trims punctuation from both ends, keeping quotation marks that pair with one inside:
 /// `、“两重”项目` → `“两重”项目`, `企业“小升规”` stays whole.
 fn trim_edges(s: &str) -> &str {
-    let mut s = s.trim_matches(EDGE_PUNCT);
+    let mut s = s.trim_matches(is_edge_punct);
     loop {
         let before = s.len();
         for (open, close) in [('“', '”'), ('‘', '’')] {
@@ -1297,10 +1317,12 @@ fn trim_edges(s: &str) -> &str {
                 s = &s[..s.len() - close.len_utf8()];
             }
         }
-        s = s.trim_matches(EDGE_PUNCT);
+        // Already trimmed of punctuation: with no quotation mark taken off, nothing is left
+        // to trim.
         if s.len() == before {
             return s;
         }
+        s = s.trim_matches(is_edge_punct);
     }
 }
 

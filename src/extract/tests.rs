@@ -385,3 +385,23 @@ fn a_target_frame_reaches_every_window_of_its_paragraph() {
     assert_eq!(f.len(), 10_500);
     assert!(f.iter().all(|f| f.kind == FactKind::Target));
 }
+
+#[test]
+fn phrase_edges_lose_punctuation_and_unpaired_quotes() {
+    let cases = [
+        ("、“两重”项目", "“两重”项目"),
+        ("企业“小升规”", "企业“小升规”"),
+        ("“小升规”", "“小升规”"),
+        ("（一）着力推动，", "一）着力推动"),
+        ("”新质生产力“", "新质生产力"),
+        ("‘两新’政策；", "‘两新’政策"),
+        ("《规划》", "规划"),
+        ("，：、", ""),
+        ("经济增长", "经济增长"),
+        ("“开局之年", "开局之年"),
+        ("、“”，", "“”"),
+    ];
+    for (raw, trimmed) in cases {
+        assert_eq!(trim_edges(raw), trimmed, "{raw}");
+    }
+}
