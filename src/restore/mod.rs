@@ -785,10 +785,7 @@ fn build_para<L: AsLine>(lines: &[L], all_short: bool) -> Para {
                 joined.push(' ', line.no);
             }
         }
-        for c in line.text.chars() {
-            printed_chars += usize::from(!is_space(c));
-            joined.push(c, line.no);
-        }
+        printed_chars += joined.push_line(line.text, line.no);
         last_read = line.text.chars().next_back().or(last_read);
     }
 

@@ -46,6 +46,31 @@ impl Joined {
         self.append(c, line);
     }
 
+    /// Appends the text of input line `line`, as [`Joined::push`] of each of its characters
+    /// would, and returns how many of them are not spaces. A run without spaces goes in whole
+    /// after its first character: that one decides on the space before it and notes the line.
+    pub fn push_line(&mut self, text: &str, line: u32) -> usize {
+        let mut printed = 0;
+        let mut rest = text;
+        loop {
+            let word_start = rest.find(|c| !is_space(c)).unwrap_or(rest.len());
+            rest[..word_start].chars().for_each(|c| self.push(c, line));
+            rest = &rest[word_start..];
+            let mut word = rest.chars();
+            let Some(first) = word.next() else {
+                return printed;
+            };
+            self.push(first, line);
+            let word_end = word.as_str().find(is_space).unwrap_or(word.as_str().len());
+            let tail = &word.as_str()[..word_end];
+            let n = tail.chars().count();
+            self.text.push_str(tail);
+            self.chars += n;
+            printed += 1 + n;
+            rest = &word.as_str()[word_end..];
+        }
+    }
+
     fn append(&mut self, c: char, line: u32) {
         self.append_line_change(self.chars, line);
         self.text.push(c);
@@ -158,6 +183,34 @@ mod tests {
             }
         }
         j
+    }
+
+    proptest::proptest! {
+        /// A line pushed whole joins exactly as its characters pushed one by one: the same
+        /// text, characters, lines and printed count, whatever mix of spaces, Latin and Han.
+        #[test]
+        fn a_line_pushed_whole_joins_as_its_characters(
+            lines in proptest::collection::vec(
+                ("[ a-z5.,%　\u{3000}坚持不懈（）、\t]{0,24}", 1u32..4),
+                0..6,
+            )
+        ) {
+            let mut whole = Joined::default();
+            let mut one_by_one = Joined::default();
+            let (mut printed_whole, mut printed) = (0, 0);
+            for (text, line) in &lines {
+                printed_whole += whole.push_line(text, *line);
+                for c in text.chars() {
+                    printed += usize::from(!is_space(c));
+                    one_by_one.push(c, *line);
+                }
+            }
+            proptest::prop_assert_eq!(&whole.text, &one_by_one.text);
+            proptest::prop_assert_eq!(whole.chars, one_by_one.chars);
+            proptest::prop_assert_eq!(&whole.line_map, &one_by_one.line_map);
+            proptest::prop_assert_eq!(whole.pending_space, one_by_one.pending_space);
+            proptest::prop_assert_eq!(printed_whole, printed);
+        }
     }
 
     #[test]
