@@ -132,6 +132,22 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// The same on text made mostly of Han characters, with the blocks next to the common
+        /// ones (extension A, the hexagrams, which are not wide) and ASCII whitespace.
+        #[test]
+        fn width_of_han_text_is_the_sum_of_ems(
+            line in "[一-龥㐀-䶵䷀-䷿가-힣ᄀ-ᅟ a-z0-9，。　\t\x0B\x0C\u{85}\u{A0}]{0,40}"
+        ) {
+            let ems: f32 = line
+                .chars()
+                .filter(|&c| !is_space(c))
+                .map(|c| if is_wide(c) { 1.0 } else { 0.5 })
+                .sum();
+            proptest::prop_assert_eq!(width(&line), ems);
+        }
+    }
+
     #[test]
     fn width_of_a_mixed_line() {
         assert_eq!(width("增长 5%左右"), 5.0);

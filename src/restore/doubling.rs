@@ -120,6 +120,15 @@ pub fn starts_with_lead_rest(chars: &[char]) -> bool {
 /// Whether a line is printed twice over as a whole, spaces ignored
 /// (`一、2024年工作回顾一、2024年工作回顾`): a fake-bold heading line, read copy after copy.
 pub fn is_doubled_text(line: &str) -> bool {
+    // The second copy opens with the first printed character, and most lines never print it
+    // again: one search for it turns them away before any counting.
+    let printed_from = line.trim_start_matches(is_space);
+    let Some(first) = printed_from.chars().next() else {
+        return false;
+    };
+    if !printed_from[first.len_utf8()..].contains(first) {
+        return false;
+    }
     if !line.contains(is_space) {
         // Equal byte halves are equal character halves, and nearly every line fails here.
         let (bytes, half) = (line.as_bytes(), line.len() / 2);
@@ -151,6 +160,45 @@ mod tests {
             let rest: String = chars[lead.consumed..].iter().collect();
             (kept, rest)
         })
+    }
+
+    /// What a whole line printed twice is, said plainly: its printed characters are two
+    /// equal halves of at least the shortest lead.
+    fn doubled_by_definition(line: &str) -> bool {
+        let printed: Vec<char> = line.chars().filter(|&c| !is_space(c)).collect();
+        let half = printed.len() / 2;
+        printed.len().is_multiple_of(2) && half >= MIN_LEAD && printed[..half] == printed[half..]
+    }
+
+    #[test]
+    fn lines_printed_twice_over() {
+        let cases = [
+            ("一、2024年工作回顾一、2024年工作回顾", true),
+            ("一、2024年 工作回顾 一、2024年工作 回顾", true),
+            ("着力推动着力推动", true),
+            ("好好", false),
+            ("推动推动推", false),
+            ("一、2024年工作回顾", false),
+            ("  ", false),
+            ("", false),
+        ];
+        for (line, doubled) in cases {
+            assert_eq!(is_doubled_text(line), doubled, "{line}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_doubled_line_is_told_as_defined(
+            half in "[ 一、20年工作回顾 　]{0,12}",
+            second_spacing in "[ 　]{0,2}",
+            tail in "[一工 ]{0,2}",
+        ) {
+            // A copy, with its spaces moved, and sometimes something after it.
+            let line = format!("{half}{second_spacing}{}{tail}", half.replace(' ', ""));
+            proptest::prop_assert_eq!(is_doubled_text(&line), doubled_by_definition(&line));
+            proptest::prop_assert_eq!(is_doubled_text(&half), doubled_by_definition(&half));
+        }
     }
 
     #[test]
