@@ -307,6 +307,18 @@ pub fn scan_chars(text: &str, chars: &[char]) -> Vec<Quantity> {
     let mut next_rank = 0;
     let mut i = 0;
     while i < chars.len() {
+        // Most characters are neither a numeral nor where a rank starts: pass over them
+        // without asking each rule in turn.
+        while ranks.get(next_rank).is_some_and(|r| r.end <= i) {
+            next_rank += 1;
+        }
+        let stop = ranks.get(next_rank).map_or(chars.len(), |r| r.start.max(i));
+        while i < stop && !(digit(chars[i]).is_some() || is_cn_numeral_char(chars[i])) {
+            i += 1;
+        }
+        if i == chars.len() {
+            break;
+        }
         if let Some(q) = spelled_percent(chars, i) {
             i = q.end;
             out.push(q);
