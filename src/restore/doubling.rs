@@ -70,7 +70,11 @@ fn find_lead(chars: &[char], min_lead: usize) -> Option<BoldLead> {
             });
         }
         for len in 1..=MAX_RUN.min((n - i) / 2) {
-            if parent[i + 2 * len].is_none() && chars[i..i + len] == chars[i + len..i + 2 * len] {
+            // The first characters are compared before the runs: most differ at once.
+            if parent[i + 2 * len].is_none()
+                && chars[i] == chars[i + len]
+                && chars[i..i + len] == chars[i + len..i + 2 * len]
+            {
                 parent[i + 2 * len] = Some((i, len));
                 reachable[i + 2 * len] = true;
             }
