@@ -1305,14 +1305,18 @@ fn trim_edges(s: &str) -> &str {
     let mut s = s.trim_matches(is_edge_punct);
     loop {
         let before = s.len();
+        // Told by the first and last characters: `starts_with` of a character compares its
+        // encoding through `memcmp`, and every phrase of every figure comes here.
         for (open, close) in [('“', '”'), ('‘', '’')] {
-            if s.starts_with(close)
-                || (s.starts_with(open) && !s[open.len_utf8()..].contains(close))
+            let first = s.chars().next();
+            if first == Some(close)
+                || (first == Some(open) && !s[open.len_utf8()..].contains(close))
             {
                 s = &s[open.len_utf8()..];
             }
-            if s.ends_with(open)
-                || (s.ends_with(close) && !s[..s.len() - close.len_utf8()].contains(open))
+            let last = s.chars().next_back();
+            if last == Some(open)
+                || (last == Some(close) && !s[..s.len() - close.len_utf8()].contains(open))
             {
                 s = &s[..s.len() - close.len_utf8()];
             }
