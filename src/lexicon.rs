@@ -99,6 +99,17 @@ pub fn cue_regex(pattern: &str) -> Regex {
     Regex::new(&out).unwrap_or_else(|e| panic!("bundled cue pattern {out:?} is invalid: {e}"))
 }
 
+/// An automaton that tells whether a text holds, anywhere, a cue of `category` at least
+/// `min_chars` characters long: one scan, not a substring search per cue.
+pub fn cue_finder(category: &str, min_chars: usize) -> AhoCorasick {
+    AhoCorasick::new(
+        cues(category)
+            .iter()
+            .filter(|c| c.chars().count() >= min_chars),
+    )
+    .unwrap_or_else(|e| panic!("bundled cue words of {category} do not build an automaton: {e}"))
+}
+
 /// One automaton over a list of cue words, built once, so that a phrase is scanned once
 /// instead of once per cue (the extraction asks these questions of every fact).
 pub struct CueAutomaton {
@@ -161,6 +172,28 @@ mod tests {
         for cat in CUE_MAP.keys() {
             let re = cue_regex(&format!("^{{{{{cat}}}}}"));
             assert!(re.as_str().starts_with("^(?:"), "{cat}");
+        }
+    }
+
+    #[test]
+    fn a_cue_finder_finds_what_a_search_per_cue_finds() {
+        for cat in CUE_MAP.keys() {
+            let finder = cue_finder(cat, 2);
+            for cue in cues(cat) {
+                let text = format!("前文{cue}后文");
+                let by_search = cues(cat)
+                    .iter()
+                    .any(|c| c.chars().count() >= 2 && text.contains(c));
+                assert_eq!(finder.is_match(&text), by_search, "{cat}: {text}");
+                // A cue of one character is not looked for inside a phrase.
+                if cue.chars().count() == 1 {
+                    let alone = format!("前{cue}后");
+                    let any_long = cues(cat)
+                        .iter()
+                        .any(|c| c.chars().count() >= 2 && alone.contains(c));
+                    assert_eq!(finder.is_match(&alone), any_long, "{cat}: {alone}");
+                }
+            }
         }
     }
 

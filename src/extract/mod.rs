@@ -9,7 +9,9 @@ pub mod model;
 pub mod numeral;
 pub mod quantity;
 
-use crate::lexicon::{cue_regex, cue_rows, cues, rows, strip_cue_endings, CueAutomaton};
+use crate::lexicon::{
+    cue_finder, cue_regex, cue_rows, cues, rows, strip_cue_endings, CueAutomaton,
+};
 use crate::regions;
 use crate::structure::{Article, Document, Period, Section};
 pub use model::*;
@@ -49,6 +51,12 @@ const COMPARISON_BASE: [char; 3] = ['比', '较', '于'];
 static GENERIC: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{generic_subject}}"));
 static SHARE: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{share_word}}"));
 static CHANGE_NOUN: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{change_noun}}"));
+/// Change verbs of two characters or more, read anywhere in a figure's verb phrase (one of a
+/// single character only at its end).
+static CHANGE_UP_INSIDE: LazyLock<aho_corasick::AhoCorasick> =
+    LazyLock::new(|| cue_finder("change_up", 2));
+static CHANGE_DOWN_INSIDE: LazyLock<aho_corasick::AhoCorasick> =
+    LazyLock::new(|| cue_finder("change_down", 2));
 static PERIOD_SPAN: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{period_span}}"));
 static TARGET_TOPIC: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{target_topic}}"));
 static REPORT_COVERAGE: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{report_coverage}}"));
@@ -1415,15 +1423,11 @@ fn measure(
     let to_level = v.ends_with(['至', '到', '为']);
     if !to_level {
         let direct = |cat: &str| cues(cat).iter().any(|c| v.ends_with(c));
-        let inside = |cat: &str| {
-            cues(cat)
-                .iter()
-                .any(|c| c.chars().count() >= 2 && v.contains(c))
-        };
-        if direct("change_down") || inside("change_down") && !inside("change_up") {
+        let inside = |finder: &aho_corasick::AhoCorasick| finder.is_match(v);
+        if direct("change_down") || inside(&CHANGE_DOWN_INSIDE) && !inside(&CHANGE_UP_INSIDE) {
             return (Measure::Change, Some(Direction::Down));
         }
-        if direct("change_up") || inside("change_up") {
+        if direct("change_up") || inside(&CHANGE_UP_INSIDE) {
             return (Measure::Change, Some(Direction::Up));
         }
     }
