@@ -463,6 +463,8 @@ impl ArticleExtractor<'_> {
                 .find_map(find_topic)
         };
         let mut list: Option<ListContext> = None;
+        // A window's characters and their byte offsets, in buffers that every block reuses.
+        let (mut chars, mut offsets): (Vec<char>, Vec<usize>) = (Vec::new(), Vec::new());
         for (b, block) in self.article.blocks.iter().enumerate() {
             // A list's lead opens its context; an item keeps it and may date the rest; any
             // other paragraph closes it.
@@ -528,7 +530,8 @@ impl ArticleExtractor<'_> {
             let mut prev: Option<Prev> = None;
             for w in windows(&block.text, printed, block_chars) {
                 let text = &block.text[w.bytes.0..w.bytes.1];
-                let chars: Vec<char> = text.chars().collect();
+                chars.clear();
+                chars.extend(text.chars());
                 let quantities = quantity::scan_chars(text, &chars);
                 if !quantities
                     .iter()
@@ -536,11 +539,12 @@ impl ArticleExtractor<'_> {
                 {
                     continue;
                 }
-                let offsets: Vec<usize> = text
-                    .char_indices()
-                    .map(|(i, _)| i)
-                    .chain(std::iter::once(text.len()))
-                    .collect();
+                offsets.clear();
+                offsets.extend(
+                    text.char_indices()
+                        .map(|(i, _)| i)
+                        .chain(std::iter::once(text.len())),
+                );
                 let printed: Option<Vec<char>> = w
                     .printed
                     .map(|(from, to)| printed.unwrap_or("")[from..to].chars().collect());
