@@ -9,12 +9,13 @@ pub mod chars;
 pub mod columns;
 pub mod doubling;
 pub mod furniture;
+pub mod line_pattern;
 pub mod spacing;
 
 use crate::lexicon::cue_regex;
 use crate::read::text_file::SharedLine;
 use chars::{is_clause_punct, is_justified, is_space, is_terminal, width};
-use regex::Regex;
+use line_pattern::LinePattern;
 use std::collections::VecDeque;
 use std::sync::LazyLock;
 
@@ -100,48 +101,49 @@ pub fn line_at(map: &[(u32, u32)], char_offset: usize, fallback: u32) -> u32 {
     map.get(i.saturating_sub(1)).map_or(fallback, |&(_, l)| l)
 }
 
-static CONTINUED_NEXT: LazyLock<Regex> = LazyLock::new(|| {
-    cue_regex(r"[（(]\s*{{continued_next}}\s*((?:第\s*)?[^\s）)]{1,4}?\s*版)\s*[）)]\s*$")
+// Line tests run several times on every line, and nearly all fail: each knows from its pattern
+// the bytes a line must open (or close) with to match, and tests those first.
+static CONTINUED_NEXT: LazyLock<LinePattern> = LazyLock::new(|| {
+    LinePattern::of(cue_regex(
+        r"[（(]\s*{{continued_next}}\s*((?:第\s*)?[^\s）)]{1,4}?\s*版)\s*[）)]\s*$",
+    ))
 });
-static CONTINUED_PREV: LazyLock<Regex> = LazyLock::new(|| {
-    cue_regex(r"^[（(]\s*{{continued_prev}}\s*((?:第\s*)?[^\s）)]{1,4}?\s*版)\s*[）)]")
+static CONTINUED_PREV: LazyLock<LinePattern> = LazyLock::new(|| {
+    LinePattern::of(cue_regex(
+        r"^[（(]\s*{{continued_prev}}\s*((?:第\s*)?[^\s）)]{1,4}?\s*版)\s*[）)]",
+    ))
 });
-static SUBTITLE: LazyLock<Regex> = LazyLock::new(|| {
-    cue_regex(
+static SUBTITLE: LazyLock<LinePattern> = LazyLock::new(|| {
+    LinePattern::of(cue_regex(
         r"^[—－-]{1,2}\s*(?:.{0,40}{{subtitle_end}}|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日.{0,40})$",
-    )
+    ))
 });
-static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[（(]\s*[\p{Han}·]{1,5}(?:[ \u3000]+[\p{Han}·]{1,5})+\s*[）)]$")
-        .unwrap_or_else(|e| panic!("{e}"))
+static BYLINE: LazyLock<LinePattern> = LazyLock::new(|| {
+    LinePattern::new(r"^[（(]\s*[\p{Han}·]{1,5}(?:[ \u3000]+[\p{Han}·]{1,5})+\s*[）)]$")
 });
-static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[-—－·\s]*(?:第\s*)?\d{1,3}\s*(?:版|页)?[-—－·\s]*$")
-        .unwrap_or_else(|e| panic!("{e}"))
-});
-static SECTION_TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    cue_regex(
+static PAGE_NUMBER: LazyLock<LinePattern> =
+    LazyLock::new(|| LinePattern::new(r"^[-—－·\s]*(?:第\s*)?\d{1,3}\s*(?:版|页)?[-—－·\s]*$"));
+static SECTION_TITLE: LazyLock<LinePattern> = LazyLock::new(|| {
+    LinePattern::of(cue_regex(
         r"^[一二三四五六七八九十]{1,3}\s*、[^，,；;：:。！？]{2,40}(?:{{section_title_end}})$",
-    )
+    ))
 });
-static SALUTATION: LazyLock<Regex> =
-    LazyLock::new(|| cue_regex(r"^{{salutation}}[，、\p{Han}]{0,12}[：:]"));
-static HEADING_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[一二三四五六七八九十]{1,3}\s*、|[（(]\s*[一二三四五六七八九十]{1,3}\s*[）)]|\d{1,2}\s*[\.．、]\s*\D|[（(]\s*\d{1,2}\s*[）)])")
-        .unwrap_or_else(|e| panic!("{e}"))
+static SALUTATION: LazyLock<LinePattern> =
+    LazyLock::new(|| LinePattern::of(cue_regex(r"^{{salutation}}[，、\p{Han}]{0,12}[：:]")));
+static HEADING_NUMBER: LazyLock<LinePattern> = LazyLock::new(|| {
+    LinePattern::new(
+        r"^(?:[一二三四五六七八九十]{1,3}\s*、|[（(]\s*[一二三四五六七八九十]{1,3}\s*[）)]|\d{1,2}\s*[\.．、]\s*\D|[（(]\s*\d{1,2}\s*[）)])",
+    )
 });
 
 /// Whether a line is a byline such as `（潘 洁 周 颖 朱国亮）`.
 pub fn is_byline(text: &str) -> bool {
-    // The pattern opens with a bracket: most lines are told by their first character, before
-    // the regex machinery is set up (line tests run several times on every line).
-    text.starts_with(['（', '(']) && BYLINE.is_match(text)
+    BYLINE.is_match(text)
 }
 
 /// Whether a line is a headline subtitle such as `——2025年1月17日在…会议上`.
 pub fn is_subtitle(text: &str) -> bool {
-    // The pattern opens with a dash (as `is_byline`, told first).
-    text.starts_with(['—', '－', '-']) && SUBTITLE.is_match(text)
+    SUBTITLE.is_match(text)
 }
 
 /// Whether text opens with a report's salutation (`各位代表：`).
@@ -662,10 +664,10 @@ fn paragraph_ends<L: AsLine>(
     if is_byline(last.text)
         || is_subtitle(last.text)
         || (is_salutation(last.text) && last.text.ends_with(['：', ':']))
-        || (last.text.trim_end().ends_with(['）', ')']) && CONTINUED_NEXT.is_match(last.text))
+        || CONTINUED_NEXT.is_match(last.text)
         || is_byline(next.text)
         || is_subtitle(next.text)
-        || (next.text.starts_with(['（', '(']) && CONTINUED_PREV.is_match(next.text))
+        || CONTINUED_PREV.is_match(next.text)
         || (is_salutation(next.text) && (terminal || short || gap))
     {
         return true;
@@ -791,16 +793,14 @@ fn build_para<L: AsLine>(lines: &[L], all_short: bool) -> Para {
 
     let mut continued_on = None;
     let mut continued_from = None;
-    // Furniture is bracketed: only a paragraph that ends or starts with a bracket can hold it.
-    if joined.last().is_some_and(|c| matches!(c, '）' | ')')) {
-        if let Some(m) = CONTINUED_NEXT.captures(&joined.text) {
-            continued_on = m.get(1).map(|g| g.as_str().to_owned());
-            let start = m.get(0).map_or(joined.text.len(), |g| g.start());
-            let keep = joined.chars - joined.text[start..].chars().count();
-            joined.truncate_chars(keep);
-        }
+    if let Some(m) = CONTINUED_NEXT.captures(&joined.text) {
+        continued_on = m.get(1).map(|g| g.as_str().to_owned());
+        let start = m.get(0).map_or(joined.text.len(), |g| g.start());
+        let keep = joined.chars - joined.text[start..].chars().count();
+        joined.truncate_chars(keep);
     }
-    if joined.text.starts_with(['（', '(']) {
+    // Only a paragraph that opens as the mark does is cut down to its opening to be read.
+    if CONTINUED_PREV.may_match(&joined.text) {
         let opening: String = joined.text.chars().take(16).collect();
         if let Some(m) = CONTINUED_PREV.captures(&opening) {
             continued_from = m.get(1).map(|g| squash(g.as_str()));
