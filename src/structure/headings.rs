@@ -7,8 +7,8 @@
 
 use super::model::{Block, BlockType, Span};
 use crate::restore::chars::{byte_of_char, is_clause_punct, is_lead_closer, is_terminal};
+use crate::restore::line_pattern::LinePattern;
 use crate::restore::{is_salutation, Para};
-use regex::Regex;
 use std::sync::LazyLock;
 
 /// Numbering styles, outermost first.
@@ -20,8 +20,8 @@ enum Numbering {
     DigitParen,
 }
 
-static NUMBERING: LazyLock<[(Numbering, Regex); 4]> = LazyLock::new(|| {
-    let re = |p: &str| Regex::new(p).unwrap_or_else(|e| panic!("{e}"));
+static NUMBERING: LazyLock<[(Numbering, LinePattern); 4]> = LazyLock::new(|| {
+    let re = LinePattern::new;
     [
         (Numbering::HanComma, re(r"^[一二三四五六七八九十]{1,3}、")),
         (
