@@ -63,6 +63,9 @@ struct Table {
     by_short: HashMap<&'static str, usize>,
     /// Characters in the longest written form.
     longest: usize,
+    /// The first character of every written form: a phrase that opens with any other names no
+    /// region at its start, and most do not.
+    form_heads: std::collections::HashSet<char, ahash::RandomState>,
 }
 
 static TABLE: LazyLock<Table> = LazyLock::new(|| {
@@ -149,6 +152,7 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
     for (i, r) in regions.iter().enumerate() {
         by_short.entry(r.short).or_insert(i);
     }
+    let form_heads = by_form.keys().filter_map(|f| f.chars().next()).collect();
     Table {
         regions,
         by_form,
@@ -158,6 +162,7 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
         longest_county,
         county_tails,
         longest,
+        form_heads,
     }
 });
 
@@ -221,6 +226,9 @@ pub fn mentions(text: &str) -> Vec<Mention> {
 /// scanning the rest of the text.
 pub fn leading(text: &str) -> Option<(&'static Region, usize)> {
     let t = &*TABLE;
+    if !t.form_heads.contains(&text.chars().next()?) {
+        return None;
+    }
     let mut ends = [0usize; 32];
     let mut n = 0;
     for (i, c) in text.char_indices().take(t.longest.min(ends.len())) {
