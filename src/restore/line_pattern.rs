@@ -4,10 +4,7 @@
 //! machinery is set up for it.
 
 use regex::Regex;
-use regex_automata::hybrid::dfa::DFA;
-use regex_automata::nfa::thompson;
-use regex_automata::{Anchored, Input};
-use regex_syntax::hir::Look;
+use regex_syntax::hir::{Class, Hir, HirKind, Look};
 
 /// A regex with the bytes its matches may start and end with, where it is anchored there.
 #[derive(Debug)]
@@ -40,8 +37,16 @@ impl LinePattern {
             }
             Err(_) => (false, false),
         };
-        let opens = start.then(|| edge_bytes(regex.as_str(), false)).flatten();
-        let closes = end.then(|| edge_bytes(regex.as_str(), true)).flatten();
+        let edges = |end: Edge| {
+            let hir = regex_syntax::parse(regex.as_str()).ok()?;
+            // A pattern that can match the empty text may open or close with anything.
+            match hir.properties().minimum_len() {
+                Some(0) => None,
+                _ => Some(edge_set(&hir, end).bytes),
+            }
+        };
+        let opens = start.then(|| edges(Edge::First)).flatten();
+        let closes = end.then(|| edges(Edge::Last)).flatten();
         LinePattern {
             regex,
             opens,
@@ -81,27 +86,105 @@ impl LinePattern {
     }
 }
 
-/// The bytes a match may open with (or, `reverse`, close with): those on which a lazy DFA of
-/// the pattern, anchored at that end of the text, does not die at once. A DFA reports a match
-/// one byte late, so a pattern that can match the empty text allows every byte. `None` when
-/// the DFA cannot tell (a pattern it does not support, a cache that gave up).
-fn edge_bytes(pattern: &str, reverse: bool) -> Option<[bool; 256]> {
-    let dfa = DFA::builder()
-        .thompson(thompson::Config::new().reverse(reverse))
-        .build(pattern)
-        .ok()?;
-    let mut cache = dfa.create_cache();
-    let input = Input::new("").anchored(Anchored::Yes);
-    let start = if reverse {
-        dfa.start_state_reverse(&mut cache, &input).ok()?
-    } else {
-        dfa.start_state_forward(&mut cache, &input).ok()?
+#[derive(Clone, Copy, PartialEq)]
+enum Edge {
+    First,
+    Last,
+}
+
+/// The bytes a match of `hir` may have at one end: a superset, worked out over the pattern's
+/// structure (a concatenation's first part, and the parts after it while those may be empty;
+/// either branch of an alternation; a repetition's body).
+struct EdgeSet {
+    bytes: [bool; 256],
+}
+
+fn edge_set(hir: &Hir, edge: Edge) -> EdgeSet {
+    let mut set = EdgeSet {
+        bytes: [false; 256],
     };
-    let mut set = [false; 256];
-    for (b, allowed) in (0..=u8::MAX).zip(set.iter_mut()) {
-        *allowed = !dfa.next_state(&mut cache, start, b).ok()?.is_dead();
+    add_edges(hir, edge, &mut set);
+    set
+}
+
+fn may_be_empty(hir: &Hir) -> bool {
+    hir.properties().minimum_len() == Some(0)
+}
+
+fn add_edges(hir: &Hir, edge: Edge, set: &mut EdgeSet) {
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => {}
+        HirKind::Literal(lit) => {
+            let at = match edge {
+                Edge::First => lit.0.first(),
+                Edge::Last => lit.0.last(),
+            };
+            if let Some(&b) = at {
+                set.bytes[usize::from(b)] = true;
+            }
+        }
+        HirKind::Class(Class::Unicode(class)) => {
+            for range in class.ranges() {
+                add_char_range(range.start(), range.end(), edge, set);
+            }
+        }
+        HirKind::Class(Class::Bytes(class)) => {
+            for range in class.ranges() {
+                for b in range.start()..=range.end() {
+                    set.bytes[usize::from(b)] = true;
+                }
+            }
+        }
+        HirKind::Repetition(rep) => add_edges(&rep.sub, edge, set),
+        HirKind::Capture(cap) => add_edges(&cap.sub, edge, set),
+        HirKind::Alternation(branches) => branches.iter().for_each(|b| add_edges(b, edge, set)),
+        HirKind::Concat(parts) => {
+            let n = parts.len();
+            for k in 0..n {
+                let part = &parts[if edge == Edge::First { k } else { n - 1 - k }];
+                add_edges(part, edge, set);
+                if !may_be_empty(part) {
+                    break;
+                }
+            }
+        }
     }
-    Some(set)
+}
+
+/// The bytes the UTF-8 encodings of the characters `from..=to` open or close with. Lead bytes
+/// grow with the character, so a range opens with the bytes between its ends' lead bytes; a
+/// wide range of characters beyond ASCII may close with any continuation byte.
+fn add_char_range(from: char, to: char, edge: Edge, set: &mut EdgeSet) {
+    let byte_at = |c: char| {
+        let mut buf = [0u8; 4];
+        let bytes = c.encode_utf8(&mut buf).as_bytes();
+        match edge {
+            Edge::First => bytes[0],
+            Edge::Last => bytes[bytes.len() - 1],
+        }
+    };
+    match edge {
+        Edge::First => {
+            for b in byte_at(from)..=byte_at(to) {
+                set.bytes[usize::from(b)] = true;
+            }
+        }
+        Edge::Last if u32::from(to) - u32::from(from) < 64 => {
+            for c in from..=to {
+                set.bytes[usize::from(byte_at(c))] = true;
+            }
+        }
+        Edge::Last => {
+            for c in from..=to.min('\u{7F}') {
+                set.bytes[usize::from(byte_at(c))] = true;
+            }
+            if to > '\u{7F}' {
+                for b in 0x80..=0xBF {
+                    set.bytes[b] = true;
+                }
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -129,11 +212,17 @@ mod tests {
     proptest::proptest! {
         /// The test before the regex never turns away a line the regex matches.
         #[test]
-        fn a_line_turned_away_never_matches(line in "[ 　（()）一二1-9第版页—\\-·a-z]{0,8}") {
+        fn a_line_turned_away_never_matches(
+            line in "[ 　（()）一二1-9０-９第版页年在潘洁·—－\\-a-zé😀]{0,9}"
+        ) {
             for pattern in [
                 r"^[-—－·\s]*(?:第\s*)?\d{1,3}\s*(?:版|页)?[-—－·\s]*$",
                 r"^(?:[一二三]{1,3}\s*、|[（(]\s*[一二三]{1,3}\s*[）)]|\d{1,2}\s*[\.．、]\s*\D)",
                 r"[（(]\s*\d版\s*[）)]\s*$",
+                r"^[（(]\s*[\p{Han}·]{1,5}(?:[ \u3000]+[\p{Han}·]{1,5})+\s*[）)]$",
+                r"^[—－-]{1,2}\s*(?:.{0,4}在|\d{1,4}\s*年.{0,3})$",
+                r"^(?:潘|洁)?\w?[^a-z]{1,2}$",
+                r"^(?i)[A-Z]+\d?$",
                 r"^\s*",
             ] {
                 let p = LinePattern::new(pattern);
