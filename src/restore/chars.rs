@@ -119,32 +119,28 @@ pub fn is_clause_punct(c: char) -> bool {
 mod tests {
     use super::*;
 
+    /// A line's width as a plain sum of each printed character's ems.
+    fn sum_of_ems(line: &str) -> f32 {
+        line.chars()
+            .filter(|&c| !is_space(c))
+            .map(|c| if is_wide(c) { 1.0 } else { 0.5 })
+            .sum()
+    }
+
     proptest::proptest! {
         /// Counting half ems as an integer gives the width a sum of ems gives.
         #[test]
         fn width_is_the_sum_of_the_characters_ems(line in "\\PC{0,80}") {
-            let ems: f32 = line
-                .chars()
-                .filter(|&c| !is_space(c))
-                .map(|c| if is_wide(c) { 1.0 } else { 0.5 })
-                .sum();
-            proptest::prop_assert_eq!(width(&line), ems);
+            proptest::prop_assert_eq!(width(&line), sum_of_ems(&line));
         }
-    }
 
-    proptest::proptest! {
         /// The same on text made mostly of Han characters, with the blocks next to the common
         /// ones (extension A, the hexagrams, which are not wide) and ASCII whitespace.
         #[test]
         fn width_of_han_text_is_the_sum_of_ems(
             line in "[一-龥㐀-䶵䷀-䷿가-힣ᄀ-ᅟ a-z0-9，。　\t\x0B\x0C\u{85}\u{A0}]{0,40}"
         ) {
-            let ems: f32 = line
-                .chars()
-                .filter(|&c| !is_space(c))
-                .map(|c| if is_wide(c) { 1.0 } else { 0.5 })
-                .sum();
-            proptest::prop_assert_eq!(width(&line), ems);
+            proptest::prop_assert_eq!(width(&line), sum_of_ems(&line));
         }
     }
 
