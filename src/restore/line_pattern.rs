@@ -27,26 +27,20 @@ impl LinePattern {
 
     /// Works out where an already compiled regex is anchored and with which bytes.
     pub fn of(regex: Regex) -> LinePattern {
-        let (start, end) = match regex_syntax::parse(regex.as_str()) {
+        let (opens, closes) = match regex_syntax::parse(regex.as_str()) {
             Ok(hir) => {
                 let p = hir.properties();
+                // A pattern that can match the empty text may open or close with anything.
+                let edges = |anchored: bool, edge: Edge| {
+                    (anchored && p.minimum_len() != Some(0)).then(|| edge_bytes(&hir, edge))
+                };
                 (
-                    p.look_set_prefix().contains(Look::Start),
-                    p.look_set_suffix().contains(Look::End),
+                    edges(p.look_set_prefix().contains(Look::Start), Edge::First),
+                    edges(p.look_set_suffix().contains(Look::End), Edge::Last),
                 )
             }
-            Err(_) => (false, false),
+            Err(_) => (None, None),
         };
-        let edges = |end: Edge| {
-            let hir = regex_syntax::parse(regex.as_str()).ok()?;
-            // A pattern that can match the empty text may open or close with anything.
-            match hir.properties().minimum_len() {
-                Some(0) => None,
-                _ => Some(edge_set(&hir, end).bytes),
-            }
-        };
-        let opens = start.then(|| edges(Edge::First)).flatten();
-        let closes = end.then(|| edges(Edge::Last)).flatten();
         LinePattern {
             regex,
             opens,
@@ -71,7 +65,8 @@ impl LinePattern {
     }
 
     /// The regex itself, which tests every text.
-    pub fn regex(&self) -> &Regex {
+    #[cfg(test)]
+    fn regex(&self) -> &Regex {
         &self.regex
     }
 
@@ -95,14 +90,8 @@ enum Edge {
 /// The bytes a match of `hir` may have at one end: a superset, worked out over the pattern's
 /// structure (a concatenation's first part, and the parts after it while those may be empty;
 /// either branch of an alternation; a repetition's body).
-struct EdgeSet {
-    bytes: [bool; 256],
-}
-
-fn edge_set(hir: &Hir, edge: Edge) -> EdgeSet {
-    let mut set = EdgeSet {
-        bytes: [false; 256],
-    };
+fn edge_bytes(hir: &Hir, edge: Edge) -> [bool; 256] {
+    let mut set = [false; 256];
     add_edges(hir, edge, &mut set);
     set
 }
@@ -111,7 +100,7 @@ fn may_be_empty(hir: &Hir) -> bool {
     hir.properties().minimum_len() == Some(0)
 }
 
-fn add_edges(hir: &Hir, edge: Edge, set: &mut EdgeSet) {
+fn add_edges(hir: &Hir, edge: Edge, set: &mut [bool; 256]) {
     match hir.kind() {
         HirKind::Empty | HirKind::Look(_) => {}
         HirKind::Literal(lit) => {
@@ -120,7 +109,7 @@ fn add_edges(hir: &Hir, edge: Edge, set: &mut EdgeSet) {
                 Edge::Last => lit.0.last(),
             };
             if let Some(&b) = at {
-                set.bytes[usize::from(b)] = true;
+                set[usize::from(b)] = true;
             }
         }
         HirKind::Class(Class::Unicode(class)) => {
@@ -131,7 +120,7 @@ fn add_edges(hir: &Hir, edge: Edge, set: &mut EdgeSet) {
         HirKind::Class(Class::Bytes(class)) => {
             for range in class.ranges() {
                 for b in range.start()..=range.end() {
-                    set.bytes[usize::from(b)] = true;
+                    set[usize::from(b)] = true;
                 }
             }
         }
@@ -154,7 +143,7 @@ fn add_edges(hir: &Hir, edge: Edge, set: &mut EdgeSet) {
 /// The bytes the UTF-8 encodings of the characters `from..=to` open or close with. Lead bytes
 /// grow with the character, so a range opens with the bytes between its ends' lead bytes; a
 /// wide range of characters beyond ASCII may close with any continuation byte.
-fn add_char_range(from: char, to: char, edge: Edge, set: &mut EdgeSet) {
+fn add_char_range(from: char, to: char, edge: Edge, set: &mut [bool; 256]) {
     let byte_at = |c: char| {
         let mut buf = [0u8; 4];
         let bytes = c.encode_utf8(&mut buf).as_bytes();
@@ -166,22 +155,20 @@ fn add_char_range(from: char, to: char, edge: Edge, set: &mut EdgeSet) {
     match edge {
         Edge::First => {
             for b in byte_at(from)..=byte_at(to) {
-                set.bytes[usize::from(b)] = true;
+                set[usize::from(b)] = true;
             }
         }
         Edge::Last if u32::from(to) - u32::from(from) < 64 => {
             for c in from..=to {
-                set.bytes[usize::from(byte_at(c))] = true;
+                set[usize::from(byte_at(c))] = true;
             }
         }
         Edge::Last => {
             for c in from..=to.min('\u{7F}') {
-                set.bytes[usize::from(byte_at(c))] = true;
+                set[usize::from(byte_at(c))] = true;
             }
             if to > '\u{7F}' {
-                for b in 0x80..=0xBF {
-                    set.bytes[b] = true;
-                }
+                set[0x80..=0xBF].fill(true);
             }
         }
     }
