@@ -1427,11 +1427,11 @@ fn measure(
     let to_level = v.ends_with(['至', '到', '为']);
     if !to_level {
         let direct = |cat: &str| cues(cat).iter().any(|c| v.ends_with(c));
-        let inside = |finder: &aho_corasick::AhoCorasick| finder.is_match(v);
-        if direct("change_down") || inside(&CHANGE_DOWN_INSIDE) && !inside(&CHANGE_UP_INSIDE) {
+        if direct("change_down") || CHANGE_DOWN_INSIDE.is_match(v) && !CHANGE_UP_INSIDE.is_match(v)
+        {
             return (Measure::Change, Some(Direction::Down));
         }
-        if direct("change_up") || inside(&CHANGE_UP_INSIDE) {
+        if direct("change_up") || CHANGE_UP_INSIDE.is_match(v) {
             return (Measure::Change, Some(Direction::Up));
         }
     }
