@@ -332,7 +332,7 @@ fn run(cli: Cli) -> Result<i32> {
                     let mut failed = None;
                     lianghui::extract::each_fact(&doc, None, &mut |f| {
                         if failed.is_none() {
-                            failed = stream.row(&f).err();
+                            failed = stream.fact(&f).err();
                         }
                     })
                     .ok();

@@ -5,6 +5,9 @@ use serde::Serialize;
 use serde_json::Value;
 use std::io::{self, Write};
 
+mod fact_json;
+pub use fact_json::write_fact as write_fact_json;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     Table,
@@ -89,6 +92,8 @@ pub struct RowStream<W: Write> {
     out: W,
     format: Format,
     headers: Option<Vec<String>>,
+    /// A JSON line in the making, kept for the next.
+    line: Vec<u8>,
 }
 
 impl<W: Write> RowStream<W> {
@@ -98,7 +103,20 @@ impl<W: Write> RowStream<W> {
             out,
             format,
             headers: None,
+            line: Vec::new(),
         }
+    }
+
+    /// A fact as a row: the same as [`RowStream::row`], with JSON Lines written without
+    /// serde's generic serializer (see `fact_json`).
+    pub fn fact(&mut self, fact: &crate::extract::Fact) -> io::Result<()> {
+        if self.format != Format::Jsonl {
+            return self.row(fact);
+        }
+        self.line.clear();
+        write_fact_json(&mut self.line, fact);
+        self.line.push(b'\n');
+        self.out.write_all(&self.line)
     }
 
     pub fn row<R: Serialize>(&mut self, row: &R) -> io::Result<()> {
