@@ -385,7 +385,9 @@ fn restore_lines<L: AsLine, I: Iterator<Item = (usize, L)>>(
         window: VecDeque::new(),
         first: 0,
         exhausted: false,
-        widths: Vec::with_capacity(2 * WIDTH_WINDOW + 1),
+        sorted: Vec::with_capacity(2 * WIDTH_WINDOW + 1),
+        sorted_from: 0,
+        sorted_to: 0,
     };
 
     let mut paras = Vec::new();
@@ -464,7 +466,12 @@ struct BodyLines<L, I: Iterator<Item = (usize, L)>> {
     window: VecDeque<Pending<L>>,
     first: usize,
     exhausted: bool,
-    widths: Vec<f32>,
+    /// The widths of body lines `sorted_from..sorted_to`, in order: the window that the
+    /// column and list tests look at, kept sorted as it slides (a line comes in at one end
+    /// and goes out at the other) instead of sorted anew for every line.
+    sorted: Vec<f32>,
+    sorted_from: usize,
+    sorted_to: usize,
 }
 
 impl<L: AsLine, I: Iterator<Item = (usize, L)>> BodyLines<L, I> {
@@ -511,21 +518,50 @@ impl<L: AsLine, I: Iterator<Item = (usize, L)>> BodyLines<L, I> {
     }
 
     fn forget_before(&mut self, k: usize) {
-        while self.first < k && self.window.pop_front().is_some() {
+        while self.first < k {
+            let Some(gone) = self.window.pop_front() else {
+                break;
+            };
+            // A line that leaves the text's window leaves the sorted one too.
+            if (self.sorted_from..self.sorted_to).contains(&self.first) {
+                sorted_remove(&mut self.sorted, gone.width);
+                self.sorted_from = self.first + 1;
+            }
             self.first += 1;
         }
     }
 
+    fn width_of(&self, k: usize) -> f32 {
+        self.window[k - self.first].width
+    }
+
     /// The widths of the lines around body line `k`, `WIDTH_WINDOW` on each side as far as
-    /// the text goes.
-    fn neighbours(&mut self, k: usize) -> &mut Vec<f32> {
+    /// the text goes, sorted.
+    fn neighbours(&mut self, k: usize) -> &[f32] {
         self.load(k + WIDTH_WINDOW);
-        let lo = k.saturating_sub(WIDTH_WINDOW).max(self.first) - self.first;
-        let hi = (k + WIDTH_WINDOW + 1).min(self.first + self.window.len()) - self.first;
-        self.widths.clear();
-        self.widths
-            .extend(self.window.range(lo..hi).map(|p| p.width));
-        &mut self.widths
+        let lo = k.saturating_sub(WIDTH_WINDOW).max(self.first);
+        let hi = (k + WIDTH_WINDOW + 1).min(self.first + self.window.len());
+        let (from, to) = (self.sorted_from, self.sorted_to);
+        if lo >= to || hi <= from || from < self.first {
+            self.sorted.clear();
+            for i in lo..hi {
+                let w = self.width_of(i);
+                self.sorted.push(w);
+            }
+            self.sorted.sort_unstable_by(f32::total_cmp);
+        } else {
+            for i in (from..lo).chain(hi..to) {
+                let w = self.width_of(i);
+                sorted_remove(&mut self.sorted, w);
+            }
+            for i in (lo..from).chain(to..hi) {
+                let w = self.width_of(i);
+                let at = self.sorted.partition_point(|x| x.total_cmp(&w).is_lt());
+                self.sorted.insert(at, w);
+            }
+        }
+        (self.sorted_from, self.sorted_to) = (lo, hi);
+        &self.sorted
     }
 
     /// Column width at body line `k`: the median width of its neighbours. Most lines of a
@@ -533,8 +569,7 @@ impl<L: AsLine, I: Iterator<Item = (usize, L)>> BodyLines<L, I> {
     /// width.
     fn column(&mut self, k: usize) -> f32 {
         let window = self.neighbours(k);
-        let middle = window.len() / 2;
-        *window.select_nth_unstable_by(middle, f32::total_cmp).1
+        window[window.len() / 2]
     }
 
     /// For a line standing among lines of which hardly any is full, the width of the widest.
@@ -543,8 +578,8 @@ impl<L: AsLine, I: Iterator<Item = (usize, L)>> BodyLines<L, I> {
         if window.len() < RAGGED_MIN_LINES {
             return None;
         }
-        let widest = window.iter().copied().fold(0.0, f32::max);
-        let full = window.iter().filter(|&&w| w >= widest - SHORT_BY).count();
+        let widest = window.last().copied().unwrap_or(0.0).max(0.0);
+        let full = window.len() - window.partition_point(|&w| w < widest - SHORT_BY);
         ((full as f32) < FULL_SHARE * window.len() as f32).then_some(widest)
     }
 
@@ -571,6 +606,14 @@ impl<L: AsLine, I: Iterator<Item = (usize, L)>> BodyLines<L, I> {
             p.item = Some(item);
         }
         item
+    }
+}
+
+/// Takes one value equal to `w` out of the sorted `values`.
+fn sorted_remove(values: &mut Vec<f32>, w: f32) {
+    let at = values.partition_point(|x| x.total_cmp(&w).is_lt());
+    if values.get(at).is_some_and(|x| x.total_cmp(&w).is_eq()) {
+        values.remove(at);
     }
 }
 
@@ -864,6 +907,73 @@ pub(crate) mod tests {
 
     fn texts(input: &str) -> Vec<String> {
         restore(input).into_iter().map(|p| p.text).collect()
+    }
+
+    /// The window tests on widths as the restorer asks them: the column at each line in
+    /// turn, the raggedness at it and at the next, after the lines far behind are forgotten.
+    /// The sorted sliding window answers as sorting each window anew does.
+    fn check_window(widths: &[f32], ask_back: bool) {
+        let lines = widths.iter().enumerate().map(|(i, &width)| {
+            let line = Line {
+                no: i as u32 + 1,
+                byte_start: 0,
+                text: "",
+                width,
+                indented: false,
+                doubled: false,
+            };
+            (i, line)
+        });
+        let mut body = BodyLines {
+            lines,
+            window: VecDeque::new(),
+            first: 0,
+            exhausted: false,
+            sorted: Vec::new(),
+            sorted_from: 0,
+            sorted_to: 0,
+        };
+        let mut k = 0;
+        while body.load(k) {
+            body.forget_before(k.saturating_sub(WIDTH_WINDOW));
+            let first = body.first;
+            let oracle = |at: usize| -> Vec<f32> {
+                let lo = at.saturating_sub(WIDTH_WINDOW).max(first);
+                let hi = (at + WIDTH_WINDOW + 1).min(widths.len());
+                widths[lo..hi].to_vec()
+            };
+            let mut window = oracle(k);
+            let middle = window.len() / 2;
+            let median = *window.select_nth_unstable_by(middle, f32::total_cmp).1;
+            let ragged_oracle = |at: usize| {
+                let window = oracle(at);
+                (window.len() >= RAGGED_MIN_LINES).then_some(())?;
+                let widest = window.iter().copied().fold(0.0, f32::max);
+                let full = window.iter().filter(|&&w| w >= widest - SHORT_BY).count();
+                ((full as f32) < FULL_SHARE * window.len() as f32).then_some(widest)
+            };
+            assert_eq!(body.column(k), median, "column at {k}");
+            let next = (k + 1 < widths.len()).then(|| k + 1);
+            for at in [Some(k), next, ask_back.then(|| k.checked_sub(1)).flatten()]
+                .into_iter()
+                .flatten()
+            {
+                assert_eq!(body.ragged(at), ragged_oracle(at), "ragged at {at}");
+            }
+            k += 1;
+        }
+        assert_eq!(k, widths.len(), "every line is read");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_sliding_window_answers_as_a_sorted_window(
+            half_ems in proptest::collection::vec(0u8..90, 0..60),
+            ask_back in proptest::bool::ANY,
+        ) {
+            let widths: Vec<f32> = half_ems.iter().map(|&h| f32::from(h) / 2.0).collect();
+            check_window(&widths, ask_back);
+        }
     }
 
     /// A paragraph of `n` full lines of 20 em and a short last line, to give the column
