@@ -166,6 +166,10 @@ pub fn indicator_code(indicator: &str, unit: &str, measure: Measure) -> Option<&
     } else {
         indicator
     };
+    // Most phrases fit no rule: telling that costs one pass, finding which rules fit several.
+    if !CODE_SET.is_match(indicator) {
+        return None;
+    }
     CODE_SET
         .matches(indicator)
         .into_iter()
