@@ -258,27 +258,24 @@ static QUOTE_PAIRS: [(char, char); 4] = [('“', '”'), ('‘', '’'), ('「',
 /// A quotation this short is a name or slogan (“两个确立”, ‘五个中心’), not a statement.
 const NAME_QUOTE_MAX: usize = 8;
 
-/// Marks characters inside short quotations.
-fn in_short_quote(chars: &[char]) -> Vec<bool> {
-    let mut marks = vec![false; chars.len()];
-    for (i, &c) in chars.iter().enumerate() {
+/// Whether character `at` stands inside a short quotation. Asked only where a number starts:
+/// marking every character of every text cost more than all the questions.
+fn in_short_quote(chars: &[char], at: usize) -> bool {
+    // A quotation closed within `NAME_QUOTE_MAX` characters covers at most that many.
+    (at.saturating_sub(NAME_QUOTE_MAX)..at).any(|open| {
+        let Some(&(_, close)) = QUOTE_PAIRS.iter().find(|(o, _)| *o == chars[open]) else {
+            return false;
+        };
         // A quoted figure (目标「5%左右」) is a figure, not a name.
-        if chars.get(i + 1).is_some_and(|&d| digit(d).is_some()) {
-            continue;
+        if chars.get(open + 1).is_some_and(|&d| digit(d).is_some()) {
+            return false;
         }
-        if let Some(&(_, close)) = QUOTE_PAIRS.iter().find(|(o, _)| *o == c) {
-            let end = chars[i + 1..]
-                .iter()
-                .take(NAME_QUOTE_MAX + 1)
-                .position(|&x| x == close);
-            if let Some(len) = end {
-                for m in &mut marks[i + 1..i + 1 + len] {
-                    *m = true;
-                }
-            }
-        }
-    }
-    marks
+        chars[open + 1..]
+            .iter()
+            .take(NAME_QUOTE_MAX + 1)
+            .position(|&x| x == close)
+            .is_some_and(|len| at < open + 1 + len)
+    })
 }
 
 static RANK: LazyLock<Regex> = LazyLock::new(|| {
@@ -301,7 +298,6 @@ pub fn scan(text: &str) -> Vec<Quantity> {
 /// [`scan`] for a caller that holds the text's characters already (`chars` are those of
 /// `text`).
 pub fn scan_chars(text: &str, chars: &[char]) -> Vec<Quantity> {
-    let quoted = in_short_quote(chars);
     let ranks = scan_ranks(text, chars);
     let mut out: Vec<Quantity> = Vec::new();
     let mut next_rank = 0;
@@ -347,7 +343,7 @@ pub fn scan_chars(text: &str, chars: &[char]) -> Vec<Quantity> {
             i += 1;
             continue;
         };
-        match quantity_at(chars, i, &number, &quoted) {
+        match quantity_at(chars, i, &number) {
             Some(q) => {
                 i = q.end;
                 out.push(q);
@@ -426,7 +422,7 @@ fn number_word(s: &str) -> Option<f64> {
     parse_arabic(s).or_else(|| parse_chinese(s))
 }
 
-fn quantity_at(chars: &[char], i: usize, number: &Number, quoted: &[bool]) -> Option<Quantity> {
+fn quantity_at(chars: &[char], i: usize, number: &Number) -> Option<Quantity> {
     let prev = i.checked_sub(1).map(|p| chars[p]);
     // Numerals inside names and codes: PM2.5, T800, 5G, “两个确立”.
     if prev.is_some_and(|p| p.is_ascii_alphabetic() || p == '.' || digit(p).is_some()) {
@@ -438,7 +434,7 @@ fn quantity_at(chars: &[char], i: usize, number: &Number, quoted: &[bool]) -> Op
     {
         return None;
     }
-    if quoted[i] {
+    if in_short_quote(chars, i) {
         return None;
     }
     // Ordinals: 第三次, 十二届八次全会.

@@ -505,6 +505,32 @@ mod properties {
             }
         }
 
+        /// The definition: every character after an opening quote (not one right before a
+        /// digit) up to its closing quote, when that comes within `NAME_QUOTE_MAX`.
+        #[test]
+        fn short_quotes_are_told_as_marking_them_would(
+            text in proptest::collection::vec(
+                prop::sample::select(vec!['“', '”', '‘', '’', '「', '」', '《', '》', '5', '五', '个', '。']),
+                0..40,
+            )
+        ) {
+            let mut marks = vec![false; text.len()];
+            for (i, &c) in text.iter().enumerate() {
+                if text.get(i + 1).is_some_and(|&d| digit(d).is_some()) {
+                    continue;
+                }
+                if let Some(&(_, close)) = QUOTE_PAIRS.iter().find(|(o, _)| *o == c) {
+                    let end = text[i + 1..].iter().take(NAME_QUOTE_MAX + 1).position(|&x| x == close);
+                    if let Some(len) = end {
+                        marks[i + 1..i + 1 + len].iter_mut().for_each(|m| *m = true);
+                    }
+                }
+            }
+            for (at, &marked) in marks.iter().enumerate() {
+                prop_assert_eq!(in_short_quote(&text, at), marked, "at {} of {:?}", at, text);
+            }
+        }
+
         #[test]
         fn arabic_amounts_read_back(n in 1u64..100_000_000, unit in prop::sample::select(vec!["家", "个", "亿元", "万人", "%", "吨"])) {
             let text = format!("全年完成{n}{unit}，");
