@@ -149,18 +149,28 @@ fn cue_chars(category: &str) -> &'static [Vec<char>] {
 
 /// The longest cue of `category` that ends right before `at`; returns its length in chars.
 fn cue_before(chars: &[char], at: usize, category: &str) -> Option<usize> {
+    // Most cues are turned away by their last character, before their whole run is compared.
+    let last = at.checked_sub(1).map(|i| chars[i]);
     cue_chars(category)
         .iter()
-        .filter(|c| c.len() <= at && chars[at - c.len()..at] == c[..])
+        .filter(|c| {
+            c.len() <= at
+                && c.last().is_none_or(|&l| Some(l) == last)
+                && chars[at - c.len()..at] == c[..]
+        })
         .map(Vec::len)
         .max()
 }
 
 /// The longest cue of `category` that starts at `at`; returns its length in chars.
 fn cue_after(chars: &[char], at: usize, category: &str) -> Option<usize> {
+    let first = chars.get(at);
     cue_chars(category)
         .iter()
-        .filter(|c| chars.get(at..at + c.len()) == Some(&c[..]))
+        .filter(|c| {
+            c.first().is_none_or(|f| Some(f) == first)
+                && chars.get(at..at + c.len()) == Some(&c[..])
+        })
         .map(Vec::len)
         .max()
 }
