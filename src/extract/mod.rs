@@ -408,17 +408,51 @@ fn first_last_year_end(text: &str) -> Option<usize> {
 /// sentences are far shorter; the bound keeps text without stops (a 50 MB line) linear.
 const MAX_CONTEXT: usize = 300;
 
-fn bounds(chars: &[char], at: usize, is_break: fn(char) -> bool) -> (usize, usize) {
+/// Where a window's clauses, segments and sentences break (character positions, in order):
+/// found in one pass, so that each figure's bounds are two binary searches, not scans of its
+/// sentence both ways (a sentence of many figures was scanned once for each).
+#[derive(Debug, Default)]
+struct Breaks {
+    clause: Vec<usize>,
+    segment: Vec<usize>,
+    sentence: Vec<usize>,
+}
+
+impl Breaks {
+    fn find(&mut self, chars: &[char]) {
+        self.clause.clear();
+        self.segment.clear();
+        self.sentence.clear();
+        // Every sentence break is a segment break, and every segment break a clause break.
+        for (i, &c) in chars.iter().enumerate() {
+            if is_clause_break(c) {
+                self.clause.push(i);
+                if is_segment_break(c) {
+                    self.segment.push(i);
+                    if is_sentence_break(c) {
+                        self.sentence.push(i);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The clause, segment or sentence around character `at`, read off the sorted positions of the breaks of `chars` (`len` characters).
+fn bounds_at(breaks: &[usize], len: usize, at: usize) -> (usize, usize) {
     let lo = at.saturating_sub(MAX_CONTEXT);
-    let hi = (at + MAX_CONTEXT).min(chars.len());
-    let start = chars[lo..at]
-        .iter()
-        .rposition(|&c| is_break(c))
-        .map_or(lo, |p| lo + p + 1);
-    let end = chars[at..hi]
-        .iter()
-        .position(|&c| is_break(c))
-        .map_or(hi, |p| at + p);
+    let hi = (at + MAX_CONTEXT).min(len);
+    let first_after = breaks.partition_point(|&p| p < at);
+    let start = first_after
+        .checked_sub(1)
+        .map(|i| breaks[i])
+        .filter(|&p| p >= lo)
+        .map_or(lo, |p| p + 1);
+    let end = breaks
+        .get(first_after)
+        .copied()
+        .filter(|&p| p < hi)
+        .unwrap_or(hi);
     (start, end)
 }
 
@@ -469,6 +503,7 @@ impl ArticleExtractor<'_> {
         let mut list: Option<ListContext> = None;
         // A window's characters and their byte offsets, in buffers that every block reuses.
         let (mut chars, mut offsets): (Vec<char>, Vec<usize>) = (Vec::new(), Vec::new());
+        let mut breaks = Breaks::default();
         for (b, block) in self.article.blocks.iter().enumerate() {
             // A list's lead opens its context; an item keeps it and may date the rest; any
             // other paragraph closes it.
@@ -549,6 +584,7 @@ impl ArticleExtractor<'_> {
                         .map(|(i, _)| i)
                         .chain(std::iter::once(text.len())),
                 );
+                breaks.find(&chars);
                 let printed: Option<Vec<char>> = w
                     .printed
                     .map(|(from, to)| printed.unwrap_or("")[from..to].chars().collect());
@@ -579,9 +615,9 @@ impl ArticleExtractor<'_> {
                         topic: news.then_some(&topic),
                         list: in_list,
                         last_year_end: cues.last_year_end.map(to_window),
-                        clause: bounds(&chars, q.num_start, is_clause_break),
-                        segment: bounds(&chars, q.num_start, is_segment_break),
-                        sentence: bounds(&chars, q.num_start, is_sentence_break),
+                        clause: bounds_at(&breaks.clause, chars.len(), q.num_start),
+                        segment: bounds_at(&breaks.segment, chars.len(), q.num_start),
+                        sentence: bounds_at(&breaks.sentence, chars.len(), q.num_start),
                     };
                     // Only the quantities of the same sentence matter to this one.
                     let lo = quantities.partition_point(|x| x.start < ctx.sentence.0);

@@ -405,3 +405,51 @@ fn phrase_edges_lose_punctuation_and_unpaired_quotes() {
         assert_eq!(trim_edges(raw), trimmed, "{raw}");
     }
 }
+
+/// The definition of a figure's clause, segment and sentence: scan both ways from it for a
+/// break, at most `MAX_CONTEXT` characters.
+fn bounds_by_scanning(chars: &[char], at: usize, is_break: fn(char) -> bool) -> (usize, usize) {
+    let lo = at.saturating_sub(MAX_CONTEXT);
+    let hi = (at + MAX_CONTEXT).min(chars.len());
+    let start = chars[lo..at]
+        .iter()
+        .rposition(|&c| is_break(c))
+        .map_or(lo, |p| lo + p + 1);
+    let end = chars[at..hi]
+        .iter()
+        .position(|&c| is_break(c))
+        .map_or(hi, |p| at + p);
+    (start, end)
+}
+
+proptest::proptest! {
+    #[test]
+    fn bounds_read_off_the_breaks_are_the_scanned_ones(
+        // Runs long enough to pass MAX_CONTEXT, with breaks of every kind.
+        runs in proptest::collection::vec(
+            (0usize..400, proptest::sample::select(vec!['，', '；', '。', '！', '…', ';', '?', ':', '年'])),
+            0..6,
+        ),
+        picks in proptest::collection::vec(0usize..2000, 1..8),
+    ) {
+        let chars: Vec<char> = runs
+            .iter()
+            .flat_map(|&(n, c)| std::iter::repeat_n('字', n).chain(std::iter::once(c)))
+            .collect();
+        let mut breaks = Breaks::default();
+        breaks.find(&chars);
+        for at in picks.into_iter().filter(|&at| at < chars.len()) {
+            for (found, is_break) in [
+                (&breaks.clause, is_clause_break as fn(char) -> bool),
+                (&breaks.segment, is_segment_break),
+                (&breaks.sentence, is_sentence_break),
+            ] {
+                proptest::prop_assert_eq!(
+                    bounds_at(found, chars.len(), at),
+                    bounds_by_scanning(&chars, at, is_break),
+                    "at {}", at
+                );
+            }
+        }
+    }
+}
