@@ -32,6 +32,21 @@ pub struct BoldLead {
     pub closed: bool,
 }
 
+/// Whether `text` opens with a run printed twice over (`（（`, `一、一、`), as every fake-bold
+/// lead does: the runs [`find_bold_lead`] starts from. Most paragraphs do not, and are passed
+/// over without reading their opening into characters.
+pub fn opens_doubled(text: &str) -> bool {
+    let mut chars = text.char_indices();
+    let Some((_, first)) = chars.next() else {
+        return false;
+    };
+    // A run of `len` characters ends at byte `at`; it is doubled when the text goes on with
+    // the same bytes.
+    (1..=MAX_RUN)
+        .zip(chars)
+        .any(|(_, (at, c))| c == first && text[at..].starts_with(&text[..at]))
+}
+
 /// Finds a fake-bold lead at the start of `chars`.
 ///
 /// Every prefix position is reached by a chain of doubled parts (`s[i..i+L] == s[i+L..i+2L]`);
@@ -192,6 +207,29 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// A text that does not open with a doubled run has no fake-bold lead: the quick test
+        /// never turns away a lead that the search would find.
+        #[test]
+        fn a_text_with_a_bold_lead_opens_doubled(
+            parts in proptest::collection::vec(("[（一）、推动。]{1,4}", proptest::bool::ANY), 0..8),
+            rest in "[推动发展。]{0,6}",
+        ) {
+            let mut text = String::new();
+            for (part, doubled) in &parts {
+                text.push_str(part);
+                if *doubled {
+                    text.push_str(part);
+                }
+            }
+            text.push_str(&rest);
+            let chars: Vec<char> = text.chars().collect();
+            let opens = (1..=MAX_RUN.min(chars.len() / 2)).any(|len| chars[..len] == chars[len..2 * len]);
+            proptest::prop_assert_eq!(opens_doubled(&text), opens);
+            if !opens_doubled(&text) {
+                proptest::prop_assert!(find_bold_lead(&chars).is_none(), "{}", text);
+            }
+        }
+
         #[test]
         fn a_doubled_line_is_told_as_defined(
             half in "[ 一、20年工作回顾 　]{0,12}",

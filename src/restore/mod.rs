@@ -862,7 +862,7 @@ fn build_para<L: AsLine>(lines: &[L], all_short: bool) -> Para {
     });
     if bold_lead_chars.is_some() {
         bold_lead_chars = bold_lead_chars.map(|i| i + 1);
-    } else {
+    } else if doubling::opens_doubled(&joined.text) {
         // A bold lead is found within the first few hundred characters; see `doubling`.
         let probe: Vec<char> = joined.text.chars().take(DOUBLING_PROBE).collect();
         if let Some(lead) = doubling::find_bold_lead(&probe) {
