@@ -58,6 +58,13 @@ pub fn find_bold_lead(chars: &[char]) -> Option<BoldLead> {
 
 fn find_lead(chars: &[char], min_lead: usize) -> Option<BoldLead> {
     let n = chars.len().min(MAX_LEAD_CHARS);
+    // Only a doubled run at the start leads anywhere: most texts are turned away here, before
+    // the search's tables are made.
+    if !(1..=MAX_RUN.min(n / 2))
+        .any(|len| chars[0] == chars[len] && chars[..len] == chars[len..2 * len])
+    {
+        return None;
+    }
     // parent[p] = Some((i, len)): position p is reached from i by a part of len characters.
     let mut parent: Vec<Option<(usize, usize)>> = vec![None; n + 1];
     let mut reachable = vec![false; n + 1];
