@@ -169,6 +169,20 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
 /// The last character of every county-level division's full name.
 const COUNTY_SUFFIXES: [char; 4] = ['县', '区', '市', '旗'];
 
+/// Where a county suffix stands in `text` (byte offset), in text order. Searched byte-wise:
+/// a suffix's bytes are a whole character, so they match only where one starts, and decoding
+/// every character of every paragraph to find them cost more.
+fn county_suffixes(text: &str) -> Vec<(usize, char)> {
+    let mut found = Vec::new();
+    for c in COUNTY_SUFFIXES {
+        let mut buf = [0u8; 4];
+        let needle = c.encode_utf8(&mut buf).as_bytes();
+        found.extend(memchr::memmem::find_iter(text.as_bytes(), needle).map(|at| (at, c)));
+    }
+    found.sort_unstable();
+    found
+}
+
 /// Every region named in `text`, left to right.
 pub fn mentions(text: &str) -> Vec<Mention> {
     let t = &*TABLE;
@@ -187,10 +201,9 @@ pub fn mentions(text: &str) -> Vec<Mention> {
     // County-level divisions: the longest full name that ends at a suffix, outside the
     // larger divisions already found.
     let mut counties = Vec::new();
-    let mut prev = '\0';
-    for (at, c) in text.char_indices() {
-        let before = std::mem::replace(&mut prev, c);
-        if !COUNTY_SUFFIXES.contains(&c) || !t.county_tails.contains(&[before, c]) {
+    for (at, c) in county_suffixes(text) {
+        let before = text[..at].chars().next_back().unwrap_or('\0');
+        if !t.county_tails.contains(&[before, c]) {
             continue;
         }
         let end = at + c.len_utf8();
@@ -386,5 +399,25 @@ mod tests {
                 .count()
                 > 330
         );
+    }
+
+    use proptest::strategy::Strategy;
+
+    proptest::proptest! {
+        /// The suffixes found byte-wise are those a walk over the characters finds.
+        #[test]
+        fn county_suffixes_are_found_where_characters_are(
+            text in proptest::collection::vec(
+                // The suffixes, and characters whose bytes differ from theirs only in the last.
+                proptest::sample::select(vec!['县', '区', '市', '旗', '匹', '厾', '帀', '旖', '全', 'a']),
+                0..30,
+            ).prop_map(String::from_iter)
+        ) {
+            let walked: Vec<(usize, char)> = text
+                .char_indices()
+                .filter(|(_, c)| COUNTY_SUFFIXES.contains(c))
+                .collect();
+            proptest::prop_assert_eq!(county_suffixes(&text), walked);
+        }
     }
 }
