@@ -10,11 +10,11 @@ use crate::extract::Fact;
 /// Appends `fact` as a JSON object (no newline) to `out`.
 pub fn write_fact(out: &mut Vec<u8>, fact: &Fact) {
     out.extend_from_slice(b"{\"article\":");
-    uint(out, fact.article as u64);
+    integer(out, fact.article);
     out.extend_from_slice(b",\"block\":");
-    uint(out, fact.block as u64);
+    integer(out, fact.block);
     out.extend_from_slice(b",\"line\":");
-    uint(out, u64::from(fact.line));
+    integer(out, fact.line);
     out.extend_from_slice(b",\"text\":");
     string(out, &fact.text);
     out.extend_from_slice(b",\"value\":");
@@ -44,14 +44,14 @@ pub fn write_fact(out: &mut Vec<u8>, fact: &Fact) {
     out.extend_from_slice(b",\"code\":");
     option(out, fact.code.as_deref(), string);
     out.extend_from_slice(b",\"year\":");
-    option(out, fact.year, |o, y| int(o, i64::from(y)));
+    option(out, fact.year, integer);
     out.extend_from_slice(b",\"period\":");
     // A period's text is digits and a hyphen: nothing to escape.
     option(out, fact.period, |o, p| {
         o.push(b'"');
-        int(o, i64::from(p.start));
+        integer(o, p.start);
         o.push(b'-');
-        int(o, i64::from(p.end));
+        integer(o, p.end);
         o.push(b'"');
     });
     out.extend_from_slice(b",\"optional\":");
@@ -59,11 +59,11 @@ pub fn write_fact(out: &mut Vec<u8>, fact: &Fact) {
     out.extend_from_slice(b",\"sentence\":");
     string(out, &fact.sentence);
     out.extend_from_slice(b",\"char_start\":");
-    uint(out, fact.char_start as u64);
+    integer(out, fact.char_start);
     out.extend_from_slice(b",\"char_end\":");
-    uint(out, fact.char_end as u64);
+    integer(out, fact.char_end);
     out.extend_from_slice(b",\"page\":");
-    option(out, fact.page, |o, p| uint(o, u64::from(p)));
+    option(out, fact.page, integer);
     out.extend_from_slice(b",\"page_xy\":");
     option(out, fact.page_xy, |o, [x, y]| {
         o.push(b'[');
@@ -82,11 +82,7 @@ fn option<T>(out: &mut Vec<u8>, value: Option<T>, write: impl FnOnce(&mut Vec<u8
     }
 }
 
-fn uint(out: &mut Vec<u8>, n: u64) {
-    out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
-}
-
-fn int(out: &mut Vec<u8>, n: i64) {
+fn integer(out: &mut Vec<u8>, n: impl itoa::Integer) {
     out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
 }
 

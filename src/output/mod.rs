@@ -6,7 +6,7 @@ use serde_json::Value;
 use std::io::{self, Write};
 
 mod fact_json;
-pub use fact_json::write_fact as write_fact_json;
+use fact_json::write_fact as write_fact_json;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
