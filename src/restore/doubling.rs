@@ -17,6 +17,8 @@ use super::chars::{is_lead_closer, is_space};
 const MAX_LEAD_CHARS: usize = 320;
 /// Longest run doubled as a whole (one printed line of a wide column).
 const MAX_RUN: usize = 64;
+// A doubled run lies wholly within the lead search's reach (see `find_lead`).
+const _: () = assert!(2 * MAX_RUN <= MAX_LEAD_CHARS);
 /// Shortest undoubled lead: three characters, so `谢谢` or `好好` alone are never taken for bold.
 const MIN_LEAD: usize = 3;
 
@@ -32,9 +34,14 @@ pub struct BoldLead {
     pub closed: bool,
 }
 
-/// Whether `text` opens with a run printed twice over (`（（`, `一、一、`), as every fake-bold
-/// lead does: the runs [`find_bold_lead`] starts from. Most paragraphs do not, and are passed
-/// over without reading their opening into characters.
+/// Whether `chars` open with a run printed twice over (`（（`, `一、一、`), as every fake-bold
+/// lead does: the runs [`find_bold_lead`] starts from.
+fn opens_doubled_chars(chars: &[char]) -> bool {
+    (1..=MAX_RUN.min(chars.len() / 2)).any(|len| chars[..len] == chars[len..2 * len])
+}
+
+/// [`opens_doubled_chars`] of a text, told on its bytes: most paragraphs do not open doubled,
+/// and are passed over without reading their opening into characters.
 pub fn opens_doubled(text: &str) -> bool {
     let mut chars = text.char_indices();
     let Some((_, first)) = chars.next() else {
@@ -58,11 +65,9 @@ pub fn find_bold_lead(chars: &[char]) -> Option<BoldLead> {
 
 fn find_lead(chars: &[char], min_lead: usize) -> Option<BoldLead> {
     let n = chars.len().min(MAX_LEAD_CHARS);
-    // Only a doubled run at the start leads anywhere: most texts are turned away here, before
-    // the search's tables are made.
-    if !(1..=MAX_RUN.min(n / 2))
-        .any(|len| chars[0] == chars[len] && chars[..len] == chars[len..2 * len])
-    {
+    // Only a doubled run at the start leads anywhere (runs are far shorter than the search's
+    // reach): most texts are turned away here, before the search's tables are made.
+    if !opens_doubled_chars(chars) {
         return None;
     }
     // parent[p] = Some((i, len)): position p is reached from i by a part of len characters.
@@ -230,8 +235,7 @@ mod tests {
             }
             text.push_str(&rest);
             let chars: Vec<char> = text.chars().collect();
-            let opens = (1..=MAX_RUN.min(chars.len() / 2)).any(|len| chars[..len] == chars[len..2 * len]);
-            proptest::prop_assert_eq!(opens_doubled(&text), opens);
+            proptest::prop_assert_eq!(opens_doubled(&text), opens_doubled_chars(&chars));
             if !opens_doubled(&text) {
                 proptest::prop_assert!(find_bold_lead(&chars).is_none(), "{}", text);
             }
