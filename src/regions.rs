@@ -59,6 +59,8 @@ struct Table {
     /// The last two characters of every county name: a suffix after any other character
     /// starts no county, and most 市 and 区 in a text (全市, 城区) are passed at once.
     county_tails: std::collections::HashSet<[char; 2], ahash::RandomState>,
+    /// A substring searcher for each of [`COUNTY_SUFFIXES`], built once.
+    county_suffixes: [(char, memchr::memmem::Finder<'static>); 4],
     /// Every short name (the country's `全国` too), first row first, for codes.
     by_short: HashMap<&'static str, usize>,
     /// Characters in the longest written form.
@@ -161,6 +163,8 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
         counties,
         longest_county,
         county_tails,
+        county_suffixes: COUNTY_SUFFIXES
+            .map(|c| (c, memchr::memmem::Finder::new(&c.to_string()).into_owned())),
         longest,
         form_heads,
     }
@@ -174,10 +178,8 @@ const COUNTY_SUFFIXES: [char; 4] = ['县', '区', '市', '旗'];
 /// every character of every paragraph to find them cost more.
 fn county_suffixes(text: &str) -> Vec<(usize, char)> {
     let mut found = Vec::new();
-    for c in COUNTY_SUFFIXES {
-        let mut buf = [0u8; 4];
-        let needle = c.encode_utf8(&mut buf).as_bytes();
-        found.extend(memchr::memmem::find_iter(text.as_bytes(), needle).map(|at| (at, c)));
+    for (c, finder) in &TABLE.county_suffixes {
+        found.extend(finder.find_iter(text.as_bytes()).map(|at| (at, *c)));
     }
     found.sort_unstable();
     found
