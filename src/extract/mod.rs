@@ -438,7 +438,8 @@ impl Breaks {
     }
 }
 
-/// The clause, segment or sentence around character `at`, read off the sorted positions of the breaks of `chars` (`len` characters).
+/// The clause, segment or sentence around character `at` of a text of `len` characters, read
+/// off the sorted positions of its breaks of that kind.
 fn bounds_at(breaks: &[usize], len: usize, at: usize) -> (usize, usize) {
     let lo = at.saturating_sub(MAX_CONTEXT);
     let hi = (at + MAX_CONTEXT).min(len);
