@@ -147,11 +147,19 @@ pub struct SqliteStore {
     checkpointer: Option<Checkpointer>,
 }
 
-/// Frames (4 KiB pages) past which the writer checkpoints the write-ahead log itself, as
-/// SQLite does after every commit at 1000. With the checkpointer copying the pages meanwhile,
-/// the log only starts over from its beginning when a checkpoint that the writer runs finds
-/// everything copied: this bounds the log a long ingest leaves on disk to 64 MiB and a batch.
-const WRITER_CHECKPOINT_FRAMES: i64 = 16_384;
+/// Page size of a new database (SQLite's default is 4 KiB; an existing database keeps its
+/// own). A quarter as many pages means a quarter as many log frames, each written with two
+/// system calls, and fewer overflow pages for long paragraphs and sentences: ingest takes a
+/// tenth less time on one core and on two. The price is in reads that jump from an index to
+/// rows: a cold `compare` over 20 MB of reports takes 43 ms instead of 34.
+const PAGE_SIZE: i64 = 16_384;
+
+/// Size of write-ahead log past which the writer checkpoints it itself (SQLite's automatic
+/// checkpoint, after every commit at 1000 pages). With the checkpointer copying the pages
+/// meanwhile, the log only starts over from its beginning when a checkpoint that the writer
+/// runs finds everything copied: this bounds the log a long ingest leaves on disk to 64 MiB
+/// and a batch.
+const WRITER_CHECKPOINT_BYTES: i64 = 64 << 20;
 
 /// Copies committed pages from the write-ahead log into the database on a thread of its own.
 /// A checkpoint ends in two `fsync`s, each up to a tenth of a second on a virtual disk: run
@@ -247,15 +255,18 @@ impl SqliteStore {
     fn init(mut conn: Connection) -> Result<Self, StoreError> {
         // Long enough for another process's batch to commit.
         conn.busy_timeout(LOCK_WAIT)?;
+        conn.pragma_update(None, "page_size", PAGE_SIZE)?;
         // WAL: readers (the server) never block the writer, and a killed writer leaves the
         // last committed state.
         set_wal(&conn)?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", true)?;
         // A larger page cache keeps the full-text index's merges in memory during ingest, and
-        // fewer checkpoints leave the writer more time for rows.
+        // fewer checkpoints leave the writer more time for rows (32 MiB of log rather than 4,
+        // until the checkpointer takes over).
         conn.pragma_update(None, "cache_size", -65536)?;
-        conn.pragma_update(None, "wal_autocheckpoint", 8192)?;
+        let page_size: i64 = conn.query_row("PRAGMA page_size", [], |r| r.get(0))?;
+        conn.pragma_update(None, "wal_autocheckpoint", (32 << 20) / page_size.max(512))?;
         let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
         check_not_newer(version)?;
         if (version as usize) < MIGRATIONS.len() {
@@ -317,14 +328,20 @@ impl SqliteStore {
             self.checkpointer = Checkpointer::start(path);
             if self.checkpointer.is_some() {
                 // Should this fail, the writer checkpoints as often as before, only slower.
-                let _ =
-                    self.conn
-                        .pragma_update(None, "wal_autocheckpoint", WRITER_CHECKPOINT_FRAMES);
+                let frames = WRITER_CHECKPOINT_BYTES / self.page_size();
+                let _ = self.conn.pragma_update(None, "wal_autocheckpoint", frames);
             }
         }
         if let Some(c) = &self.checkpointer {
             c.nudge();
         }
+    }
+
+    fn page_size(&self) -> i64 {
+        self.conn
+            .query_row("PRAGMA page_size", [], |r| r.get(0))
+            .unwrap_or(4096)
+            .max(512)
     }
 
     /// A transaction that takes the write lock at once: a second writer (another `ingest`
@@ -948,7 +965,8 @@ mod tests {
             store.ingest(&doc(99)).unwrap();
             assert!(store.checkpointer.is_some());
             // The writer only checkpoints a log grown past the bound; the thread does the rest.
-            assert_eq!(autocheckpoint(&store), WRITER_CHECKPOINT_FRAMES);
+            assert_eq!(store.page_size(), PAGE_SIZE);
+            assert_eq!(autocheckpoint(&store), WRITER_CHECKPOINT_BYTES / PAGE_SIZE);
             assert!(wal.exists());
         }
         // The checkpointer's connection closed first, so the writer's close emptied the log
