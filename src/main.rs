@@ -593,6 +593,9 @@ fn open_existing(db: &Location) -> Result<Box<dyn Store>> {
 
 /// Most documents stored in one transaction.
 const INGEST_BATCH: usize = 64;
+/// Documents in the first transaction: the writer, which two cores wait on, starts as soon
+/// as a few are parsed rather than after 64.
+const INGEST_FIRST_BATCH: usize = 8;
 /// Longest a parsed document waits for its batch.
 const INGEST_BATCH_TIME: std::time::Duration = std::time::Duration::from_millis(500);
 
@@ -664,6 +667,7 @@ fn ingest(
     });
     let mut batch: Vec<lianghui::store::IngestDoc> = Vec::new();
     let mut last_flush = std::time::Instant::now();
+    let mut sent_any = false;
     let jobs = match jobs {
         0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
         n => n,
@@ -677,9 +681,13 @@ fn ingest(
                 bar.suspend(|| eprintln!("lianghui: {}: {e}", path.display()));
             }
         }
-        if !batch.is_empty()
-            && (batch.len() >= INGEST_BATCH || last_flush.elapsed() > INGEST_BATCH_TIME)
-        {
+        let full = if sent_any {
+            INGEST_BATCH
+        } else {
+            INGEST_FIRST_BATCH
+        };
+        if !batch.is_empty() && (batch.len() >= full || last_flush.elapsed() > INGEST_BATCH_TIME) {
+            sent_any = true;
             // A writer that stopped on an error says so when it is joined.
             let _ = to_writer.send(std::mem::take(&mut batch));
             last_flush = std::time::Instant::now();
