@@ -358,39 +358,32 @@ impl SqliteStore {
         tx: &rusqlite::Transaction,
         doc: &IngestDoc,
     ) -> Result<IngestOutcome, StoreError> {
-        let same: Option<i64> = tx
-            .query_row(
-                "SELECT id FROM documents WHERE hash = ?1 AND path = ?2",
-                params![doc.hash, doc.path],
-                |r| r.get(0),
-            )
+        // A path is stored once (UNIQUE): its row tells both whether this content is stored
+        // already and what a new version replaces.
+        let stored: Option<(i64, bool)> = tx
+            .prepare_cached("SELECT id, hash = ?2 FROM documents WHERE path = ?1")?
+            .query_row(params![doc.path, doc.hash], |r| Ok((r.get(0)?, r.get(1)?)))
             .optional()?;
-        if same.is_some() {
+        if let Some((_, true)) = stored {
             return Ok(IngestOutcome::Unchanged);
         }
-        let old: Option<i64> = tx
-            .query_row(
-                "SELECT id FROM documents WHERE path = ?1",
-                [&doc.path],
-                |r| r.get(0),
-            )
-            .optional()?;
+        let old = stored.map(|(id, _)| id);
         if let Some(id) = old {
             Self::delete_document(tx, id)?;
         }
-        tx.execute(
+        tx.prepare_cached(
             "INSERT INTO documents (path, hash, bytes, encoding, n_articles, n_facts, url)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            params![
-                doc.path,
-                doc.hash,
-                doc.bytes as i64,
-                doc.encoding,
-                doc.document.articles.len() as i64,
-                doc.facts.len() as i64,
-                doc.document.url
-            ],
-        )?;
+        )?
+        .execute(params![
+            doc.path,
+            doc.hash,
+            doc.bytes as i64,
+            doc.encoding,
+            doc.document.articles.len() as i64,
+            doc.facts.len() as i64,
+            doc.document.url
+        ])?;
         let doc_id = tx.last_insert_rowid();
         {
             let mut art = tx.prepare_cached(
