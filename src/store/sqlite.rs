@@ -161,6 +161,16 @@ const PAGE_SIZE: i64 = 16_384;
 /// and a batch.
 const WRITER_CHECKPOINT_BYTES: i64 = 64 << 20;
 
+/// The same, until the checkpointer takes over (or where it cannot start): 32 MiB of log
+/// rather than SQLite's 4, as fewer checkpoints leave the writer more time for rows.
+const SOLE_WRITER_CHECKPOINT_BYTES: i64 = 32 << 20;
+
+/// The database's page size, which log sizes in pages are counted in.
+fn page_size(conn: &Connection) -> Result<i64, StoreError> {
+    let size: i64 = conn.query_row("PRAGMA page_size", [], |r| r.get(0))?;
+    Ok(size.max(512))
+}
+
 /// Copies committed pages from the write-ahead log into the database on a thread of its own.
 /// A checkpoint ends in two `fsync`s, each up to a tenth of a second on a virtual disk: run
 /// by the writer (SQLite's automatic checkpoint) they stopped it, and the parsing threads
@@ -219,15 +229,12 @@ impl Drop for SqliteStore {
 impl SqliteStore {
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
     pub fn open(path: &Path) -> Result<Self, StoreError> {
-        let conn = Connection::open(path)?;
-        let mut store = Self::init(conn)?;
-        store.path = Some(path.to_owned());
-        Ok(store)
+        Self::init(Connection::open(path)?, Some(path.to_owned()))
     }
 
     /// A private in-memory database, for tests.
     pub fn in_memory() -> Result<Self, StoreError> {
-        Self::init(Connection::open_in_memory()?)
+        Self::init(Connection::open_in_memory()?, None)
     }
 
     /// Opens an existing database without write access, for the server.
@@ -252,7 +259,8 @@ impl SqliteStore {
         })
     }
 
-    fn init(mut conn: Connection) -> Result<Self, StoreError> {
+    /// `path`: where the database lies, for the checkpointer's connection; `None` in memory.
+    fn init(mut conn: Connection, path: Option<std::path::PathBuf>) -> Result<Self, StoreError> {
         // Long enough for another process's batch to commit.
         conn.busy_timeout(LOCK_WAIT)?;
         conn.pragma_update(None, "page_size", PAGE_SIZE)?;
@@ -261,12 +269,13 @@ impl SqliteStore {
         set_wal(&conn)?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", true)?;
-        // A larger page cache keeps the full-text index's merges in memory during ingest, and
-        // fewer checkpoints leave the writer more time for rows (32 MiB of log rather than 4,
-        // until the checkpointer takes over).
+        // A larger page cache keeps the full-text index's merges in memory during ingest.
         conn.pragma_update(None, "cache_size", -65536)?;
-        let page_size: i64 = conn.query_row("PRAGMA page_size", [], |r| r.get(0))?;
-        conn.pragma_update(None, "wal_autocheckpoint", (32 << 20) / page_size.max(512))?;
+        conn.pragma_update(
+            None,
+            "wal_autocheckpoint",
+            SOLE_WRITER_CHECKPOINT_BYTES / page_size(&conn)?,
+        )?;
         let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
         check_not_newer(version)?;
         if (version as usize) < MIGRATIONS.len() {
@@ -284,7 +293,7 @@ impl SqliteStore {
         merge_sixteen_at_a_time(&conn)?;
         Ok(Self {
             conn,
-            path: None,
+            path,
             checkpointer: None,
         })
     }
@@ -328,20 +337,15 @@ impl SqliteStore {
             self.checkpointer = Checkpointer::start(path);
             if self.checkpointer.is_some() {
                 // Should this fail, the writer checkpoints as often as before, only slower.
-                let frames = WRITER_CHECKPOINT_BYTES / self.page_size();
-                let _ = self.conn.pragma_update(None, "wal_autocheckpoint", frames);
+                if let Ok(size) = page_size(&self.conn) {
+                    let frames = WRITER_CHECKPOINT_BYTES / size;
+                    let _ = self.conn.pragma_update(None, "wal_autocheckpoint", frames);
+                }
             }
         }
         if let Some(c) = &self.checkpointer {
             c.nudge();
         }
-    }
-
-    fn page_size(&self) -> i64 {
-        self.conn
-            .query_row("PRAGMA page_size", [], |r| r.get(0))
-            .unwrap_or(4096)
-            .max(512)
     }
 
     /// A transaction that takes the write lock at once: a second writer (another `ingest`
@@ -958,7 +962,7 @@ mod tests {
             store.ingest(&doc(99)).unwrap();
             assert!(store.checkpointer.is_some());
             // The writer only checkpoints a log grown past the bound; the thread does the rest.
-            assert_eq!(store.page_size(), PAGE_SIZE);
+            assert_eq!(page_size(&store.conn).unwrap(), PAGE_SIZE);
             assert_eq!(autocheckpoint(&store), WRITER_CHECKPOINT_BYTES / PAGE_SIZE);
             assert!(wal.exists());
         }
