@@ -638,18 +638,10 @@ fn ingest(
     // while this one is written (with a writer on the receiving thread, the workers stood still
     // for every transaction).
     let (to_writer, batches) = std::sync::mpsc::sync_channel::<Vec<lianghui::store::IngestDoc>>(1);
-    // A written batch is freed on a thread of its own. Its memory was allocated by the parsing
-    // threads, and freeing it on the writer's thread (the one that two cores wait on) took a
-    // tenth of the writer's time on two cores against a thirtieth on one.
-    let (to_dropper, written) = std::sync::mpsc::channel::<Vec<lianghui::store::IngestDoc>>();
-    let dropper = std::thread::spawn(move || written.into_iter().for_each(drop));
     let writer = std::thread::spawn(move || {
         let mut counts = [0usize; 3]; // added, replaced, unchanged
         for batch in batches {
-            let stored = store.ingest_many(&batch);
-            // The dropper only stops when this thread does.
-            let _ = to_dropper.send(batch);
-            match stored {
+            match store.ingest_many(batch) {
                 Ok(outcomes) => {
                     for o in outcomes {
                         counts[match o {
@@ -700,8 +692,6 @@ fn ingest(
     let written = writer
         .join()
         .map_err(|_| anyhow::anyhow!("{db}: the database writer stopped unexpectedly"))?;
-    // Whether or not it could free them all, the batches were written.
-    let _ = dropper.join();
     bar.finish_and_clear();
     let counts = written.map_err(|e| anyhow::Error::new(e).context(db.to_string()))?;
     let [added, replaced, unchanged] = counts;

@@ -598,6 +598,10 @@ fn two_ingests_over_overlapping_folders_store_every_document_once(backend: Backe
         together.facts(&all).unwrap().len(),
         single.facts(&all).unwrap().len()
     );
+    // Two writers' search indexes (on SQLite, each process writes the index file too).
+    let found = |s: &dyn Store| s.search("高新技术企业", 1000).unwrap().len();
+    assert!(found(single.as_ref()) >= 40);
+    assert_eq!(found(together.as_ref()), found(single.as_ref()));
 }
 
 on_both_stores!(

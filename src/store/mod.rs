@@ -268,8 +268,10 @@ pub trait Store: Send {
     /// Stores one document with its facts atomically: all of it or none.
     fn ingest(&mut self, doc: &IngestDoc) -> Result<IngestOutcome, StoreError>;
     /// Stores several whole documents in one transaction: after a crash either all of them are
-    /// there or none, never a part of one.
-    fn ingest_many(&mut self, docs: &[IngestDoc]) -> Result<Vec<IngestOutcome>, StoreError> {
+    /// there or none, never a part of one. The documents are taken, so that their search
+    /// tokens are moved rather than copied and their memory freed where it costs the writer
+    /// least.
+    fn ingest_many(&mut self, docs: Vec<IngestDoc>) -> Result<Vec<IngestOutcome>, StoreError> {
         docs.iter().map(|d| self.ingest(d)).collect()
     }
     fn documents(&self) -> Result<Vec<DocumentRow>, StoreError>;

@@ -659,12 +659,9 @@ fn is_retryable(e: &StoreError) -> bool {
             || pe.code() == Some(&SqlState::UNIQUE_VIOLATION))
 }
 
-impl Store for PgStore {
-    fn ingest(&mut self, doc: &IngestDoc) -> Result<IngestOutcome, StoreError> {
-        Ok(self.ingest_many(std::slice::from_ref(doc))?[0])
-    }
-
-    fn ingest_many(&mut self, docs: &[IngestDoc]) -> Result<Vec<IngestOutcome>, StoreError> {
+impl PgStore {
+    /// Stores several whole documents in one transaction.
+    fn write_many(&mut self, docs: &[IngestDoc]) -> Result<Vec<IngestOutcome>, StoreError> {
         // Locks are taken in path order, so two writers can never wait on each other in a
         // circle; a deadlock is still possible with foreign processes and is retried.
         let mut order: Vec<usize> = (0..docs.len()).collect();
@@ -683,6 +680,16 @@ impl Store for PgStore {
             in_input_order[i] = o;
         }
         Ok(in_input_order)
+    }
+}
+
+impl Store for PgStore {
+    fn ingest(&mut self, doc: &IngestDoc) -> Result<IngestOutcome, StoreError> {
+        Ok(self.write_many(std::slice::from_ref(doc))?[0])
+    }
+
+    fn ingest_many(&mut self, docs: Vec<IngestDoc>) -> Result<Vec<IngestOutcome>, StoreError> {
+        self.write_many(&docs)
     }
 
     fn documents(&self) -> Result<Vec<DocumentRow>, StoreError> {

@@ -1,9 +1,12 @@
 //! The SQLite store: one file, WAL journal, one transaction per document, FTS5 over bigrams.
 
+mod search_index;
+
 use super::*;
 use crate::extract::{Direction, FactKind, Measure, Qualifier};
 use crate::structure::{Article, ArticleKind, Block, BlockType, Period, Span};
 use rusqlite::{params, Connection, OptionalExtension, Row};
+use search_index::{Change, DocTokens, Indexer, Work};
 use std::path::Path;
 
 /// Schema versions, applied in order; `PRAGMA user_version` records how many ran.
@@ -85,28 +88,12 @@ ALTER TABLE facts ADD COLUMN period TEXT;
 -- and the official code of the fact's region ("130000"; "000000" for the whole country).
 ALTER TABLE facts ADD COLUMN region_code TEXT;
 "#,
+    r#"
+-- Version 4: the full-text index moves to a file of its own (search_index.rs), rebuilt there by
+-- the next write.
+DROP TABLE IF EXISTS blocks_fts;
+"#,
 ];
-
-/// Sets the full-text index to merge its segments 16 at a time rather than 4 (FTS5
-/// `automerge`): ingest spends a quarter less time merging, which is the writer's largest share
-/// and what two cores wait on, and a search reads no slower at the corpus sizes measured. A
-/// setting of the index, not of the schema: written once, by the first writer that opens it.
-fn merge_sixteen_at_a_time(conn: &Connection) -> Result<(), StoreError> {
-    let set: Option<i64> = conn
-        .query_row(
-            "SELECT v FROM blocks_fts_config WHERE k = 'automerge'",
-            [],
-            |r| r.get(0),
-        )
-        .optional()?;
-    if set != Some(16) {
-        conn.execute(
-            "INSERT INTO blocks_fts(blocks_fts, rank) VALUES('automerge', 16)",
-            [],
-        )?;
-    }
-    Ok(())
-}
 
 /// Longest wait for another process's lock on the database, as `busy_timeout` gives.
 const LOCK_WAIT: std::time::Duration = std::time::Duration::from_secs(60);
@@ -145,6 +132,21 @@ pub struct SqliteStore {
     path: Option<std::path::PathBuf>,
     /// Started by the first commit of a store opened on a file.
     checkpointer: Option<Checkpointer>,
+    search_index: SearchIndex,
+}
+
+/// Where a store's full-text index is kept and how it is written.
+enum SearchIndex {
+    /// Attached to the store's own connection and written inside its transactions: a store in
+    /// memory, whose index cannot be a file.
+    Attached,
+    /// A file beside the database, written by the indexer's thread, which the first write
+    /// starts after comparing the index with the database (`checked`).
+    File {
+        path: std::path::PathBuf,
+        indexer: Option<Indexer>,
+        checked: bool,
+    },
 }
 
 /// Page size of a new database (SQLite's default is 4 KiB; an existing database keeps its
@@ -220,6 +222,11 @@ impl Checkpointer {
 
 impl Drop for SqliteStore {
     fn drop(&mut self) {
+        if let SearchIndex::File { indexer, .. } = &mut self.search_index {
+            if let Some(i) = indexer.take() {
+                i.stop();
+            }
+        }
         if let Some(c) = self.checkpointer.take() {
             c.stop();
         }
@@ -254,6 +261,11 @@ impl SqliteStore {
         }
         Ok(Self {
             conn,
+            search_index: SearchIndex::File {
+                path: search_index::path_beside(path),
+                indexer: None,
+                checked: true,
+            },
             path: None,
             checkpointer: None,
         })
@@ -290,19 +302,30 @@ impl SqliteStore {
             tx.pragma_update(None, "user_version", MIGRATIONS.len() as i64)?;
             tx.commit()?;
         }
-        merge_sixteen_at_a_time(&conn)?;
+        let search_index = match &path {
+            Some(db) => SearchIndex::File {
+                path: search_index::path_beside(db),
+                indexer: None,
+                checked: false,
+            },
+            None => {
+                conn.execute(
+                    &format!("ATTACH ':memory:' AS {}", search_index::SCHEMA_NAME),
+                    [],
+                )?;
+                search_index::create(&conn, search_index::SCHEMA_NAME)?;
+                SearchIndex::Attached
+            }
+        };
         Ok(Self {
             conn,
             path,
             checkpointer: None,
+            search_index,
         })
     }
 
     fn delete_document(tx: &rusqlite::Transaction, id: i64) -> Result<(), StoreError> {
-        tx.execute(
-            "DELETE FROM blocks_fts WHERE rowid IN (SELECT id FROM blocks WHERE doc_id = ?1)",
-            [id],
-        )?;
         tx.execute("DELETE FROM documents WHERE id = ?1", [id])?;
         Ok(())
     }
@@ -348,6 +371,32 @@ impl SqliteStore {
         }
     }
 
+    /// Before the first write of a store on a file: starts the indexer and hands it what the
+    /// index lacks (documents stored since its last commit, or all of them where the index
+    /// file is new) and what it holds of documents no longer stored.
+    fn start_indexer(&mut self) -> Result<(), StoreError> {
+        let SearchIndex::File {
+            path,
+            indexer,
+            checked,
+        } = &mut self.search_index
+        else {
+            return Ok(());
+        };
+        if *checked {
+            return Ok(());
+        }
+        let started = Indexer::start(path)
+            .map_err(|e| StoreError::Location(format!("{}: {e}", path.display())))?;
+        let caught_up = with_index_attached(&self.conn, path, |conn| {
+            catch_up(conn, &started)?;
+            Ok(())
+        });
+        *indexer = Some(started);
+        *checked = true;
+        caught_up
+    }
+
     /// A transaction that takes the write lock at once: a second writer (another `ingest`
     /// process) then waits its turn in the busy handler, where a deferred transaction that
     /// read first would be refused outright when it came to write.
@@ -357,10 +406,12 @@ impl SqliteStore {
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?)
     }
 
-    /// Writes one document inside the caller's transaction.
+    /// Writes one document inside the caller's transaction, and adds what its search index
+    /// needs to `changes` (the tokens are taken from `doc`).
     fn write_document(
         tx: &rusqlite::Transaction,
-        doc: &IngestDoc,
+        doc: &mut IngestDoc,
+        changes: &mut Vec<Change>,
     ) -> Result<IngestOutcome, StoreError> {
         // A path is stored once (UNIQUE): its row tells both whether this content is stored
         // already and what a new version replaces.
@@ -374,6 +425,7 @@ impl SqliteStore {
         let old = stored.map(|(id, _)| id);
         if let Some(id) = old {
             Self::delete_document(tx, id)?;
+            changes.push(Change::Forget(id));
         }
         tx.prepare_cached(
             "INSERT INTO documents (path, hash, bytes, encoding, n_articles, n_facts, url)
@@ -399,9 +451,8 @@ impl SqliteStore {
                  heading_path, line_start, line_end, byte_start, byte_end)
                  VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)",
             )?;
-            let mut fts =
-                tx.prepare_cached("INSERT INTO blocks_fts (rowid, tokens) VALUES (?1, ?2)")?;
-            let mut block_no = 0;
+            let mut tokens = std::mem::take(&mut doc.search_tokens).into_iter();
+            let mut indexed = Vec::new();
             for (ai, a) in doc.document.articles.iter().enumerate() {
                 let authors = serde_json::to_string(&a.authors).unwrap_or_else(|_| "[]".into());
                 art.execute(params![
@@ -437,19 +488,17 @@ impl SqliteStore {
                         b.span.byte_start as i64,
                         b.span.byte_end as i64
                     ])?;
-                    let block_id = tx.last_insert_rowid();
-                    let computed;
-                    let tokens = match doc.search_tokens.get(block_no) {
-                        Some(t) => t.as_str(),
-                        None => {
-                            computed = search_tokens(b.printed_text());
-                            computed.as_str()
-                        }
-                    };
-                    fts.execute(params![block_id, tokens])?;
-                    block_no += 1;
+                    let block_tokens = tokens
+                        .next()
+                        .unwrap_or_else(|| search_tokens(b.printed_text()));
+                    indexed.push((tx.last_insert_rowid(), block_tokens));
                 }
             }
+            changes.push(Change::Index(DocTokens {
+                doc_id,
+                hash: doc.hash.clone(),
+                blocks: indexed,
+            }));
             let mut fact = tx.prepare_cached(
                 "INSERT INTO facts (doc_id, article_idx, block_idx, text, value, value_high, unit,
                  qualifier, measure, direction, kind, region, indicator, code, year, optional,
@@ -495,23 +544,142 @@ impl SqliteStore {
     }
 }
 
+/// Search hits from `from`: the clauses after `SELECT` of a query over `blocks b`,
+/// `documents d` and `articles a`.
+fn search_rows(
+    conn: &Connection,
+    from: &str,
+    params: &[&dyn rusqlite::ToSql],
+    needle: &str,
+) -> Result<Vec<SearchHit>, StoreError> {
+    let mut st = conn.prepare(&format!(
+        "SELECT b.doc_id, d.path, b.article_idx, a.title, b.idx, b.heading_path, b.text,
+                b.line_start {from}"
+    ))?;
+    let rows = st.query_map(params, |r| {
+        let text: String = r.get(6)?;
+        Ok(SearchHit {
+            doc_id: r.get(0)?,
+            path: r.get(1)?,
+            article: r.get(2)?,
+            article_title: r.get(3)?,
+            block: r.get(4)?,
+            heading_path: r.get(5)?,
+            snippet: snippet(&text, needle),
+            line: r.get(7)?,
+            rank: 0.0,
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Runs `f` with the index file at `path` attached to `conn` as `search`, and detaches it:
+/// a write transaction would take the write lock on every attached file, the indexer's too.
+fn with_index_attached<T>(
+    conn: &Connection,
+    path: &Path,
+    f: impl FnOnce(&Connection) -> Result<T, StoreError>,
+) -> Result<T, StoreError> {
+    let name = path.to_str().ok_or_else(|| {
+        StoreError::Location(format!("{}: the path is not UTF-8", path.display()))
+    })?;
+    conn.execute(
+        &format!("ATTACH ?1 AS {}", search_index::SCHEMA_NAME),
+        [name],
+    )?;
+    let result = f(conn);
+    let detached = conn.execute(&format!("DETACH {}", search_index::SCHEMA_NAME), []);
+    let value = result?;
+    detached?;
+    Ok(value)
+}
+
+/// Documents whose blocks the index reads again, per batch handed to the indexer.
+const CATCH_UP_BATCH: usize = 64;
+
+/// Compares the index attached as `search` with the database and hands the indexer the
+/// changes that bring it level.
+fn catch_up(conn: &Connection, indexer: &Indexer) -> Result<(), StoreError> {
+    let gone: Vec<Change> = conn
+        .prepare(
+            "SELECT doc_id FROM search.indexed WHERE doc_id NOT IN (SELECT id FROM documents)",
+        )?
+        .query_map([], |r| Ok(Change::Forget(r.get(0)?)))?
+        .collect::<Result<_, _>>()?;
+    if !gone.is_empty() {
+        indexer.send(Work {
+            changes: gone,
+            spent: Vec::new(),
+        });
+    }
+    // A record names the blocks by their ids: a document stored again under the same id
+    // (ids are reused from the top) has other blocks than its record says. A document's
+    // blocks are inserted in order, so its first and last in order are its lowest and highest
+    // ids, each one seek in `blocks_doc`.
+    let behind: Vec<(i64, String)> = conn
+        .prepare(
+            "SELECT d.id, d.hash FROM documents d LEFT JOIN search.indexed i ON i.doc_id = d.id
+             WHERE i.doc_id IS NULL OR i.hash IS NOT d.hash
+                OR i.first_block IS NOT (SELECT id FROM blocks WHERE doc_id = d.id
+                                         ORDER BY article_idx, idx LIMIT 1)
+                OR i.last_block IS NOT (SELECT id FROM blocks WHERE doc_id = d.id
+                                        ORDER BY article_idx DESC, idx DESC LIMIT 1)
+             ORDER BY d.id",
+        )?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<Result<_, _>>()?;
+    let mut blocks = conn.prepare("SELECT id, text FROM blocks WHERE doc_id = ?1 ORDER BY id")?;
+    for chunk in behind.chunks(CATCH_UP_BATCH) {
+        let mut changes = Vec::with_capacity(chunk.len());
+        for (doc_id, hash) in chunk {
+            let rows = blocks
+                .query_map([doc_id], |r| {
+                    Ok((r.get::<_, i64>(0)?, search_tokens(&r.get::<_, String>(1)?)))
+                })?
+                .collect::<Result<_, _>>()?;
+            changes.push(Change::Index(DocTokens {
+                doc_id: *doc_id,
+                hash: hash.clone(),
+                blocks: rows,
+            }));
+        }
+        indexer.send(Work {
+            changes,
+            spent: Vec::new(),
+        });
+    }
+    Ok(())
+}
+
 impl Store for SqliteStore {
     fn ingest(&mut self, doc: &IngestDoc) -> Result<IngestOutcome, StoreError> {
-        let tx = self.write_transaction()?;
-        let outcome = Self::write_document(&tx, doc)?;
-        tx.commit()?;
-        self.committed();
-        Ok(outcome)
+        Ok(self.ingest_many(vec![doc.clone()])?[0])
     }
 
-    fn ingest_many(&mut self, docs: &[IngestDoc]) -> Result<Vec<IngestOutcome>, StoreError> {
+    fn ingest_many(&mut self, mut docs: Vec<IngestDoc>) -> Result<Vec<IngestOutcome>, StoreError> {
+        self.start_indexer()?;
+        let attached = matches!(self.search_index, SearchIndex::Attached);
         let tx = self.write_transaction()?;
+        let mut changes = Vec::new();
         let outcomes = docs
-            .iter()
-            .map(|d| Self::write_document(&tx, d))
+            .iter_mut()
+            .map(|d| Self::write_document(&tx, d, &mut changes))
             .collect::<Result<Vec<_>, _>>()?;
+        if attached {
+            search_index::apply(&tx, search_index::SCHEMA_NAME, &changes)?;
+        }
         tx.commit()?;
         self.committed();
+        if let SearchIndex::File {
+            indexer: Some(indexer),
+            ..
+        } = &self.search_index
+        {
+            indexer.send(Work {
+                changes,
+                spent: docs,
+            });
+        }
         Ok(outcomes)
     }
 
@@ -565,60 +733,62 @@ impl Store for SqliteStore {
             return Ok(Vec::new());
         }
         let needle = query.trim();
-        let limit_i64 = limit as i64;
         // One character: no bigram to look up; scan the text instead.
-        let single = !tokens.contains(' ') && tokens.chars().count() == 1;
-        let (sql, arg) = if single {
-            (
-                "SELECT b.id, b.doc_id, d.path, b.article_idx, a.title, b.idx, b.heading_path,
-                        b.text, b.line_start, 0.0
-                 FROM blocks b JOIN documents d ON d.id = b.doc_id
+        if !tokens.contains(' ') && tokens.chars().count() == 1 {
+            return search_rows(
+                &self.conn,
+                "FROM blocks b JOIN documents d ON d.id = b.doc_id
                  JOIN articles a ON a.doc_id = b.doc_id AND a.idx = b.article_idx
                  WHERE instr(b.text, ?1) > 0 ORDER BY d.path, b.article_idx, b.idx LIMIT ?2",
-                needle.to_owned(),
-            )
-        } else {
-            (
-                "SELECT b.id, b.doc_id, d.path, b.article_idx, a.title, b.idx, b.heading_path,
-                        b.text, b.line_start, bm25(blocks_fts)
-                 FROM blocks_fts JOIN blocks b ON b.id = blocks_fts.rowid
-                 JOIN documents d ON d.id = b.doc_id
+                &[&needle, &(limit as i64)],
+                needle,
+            );
+        }
+        // The index splits tokens at ASCII punctuation (`pm2.5` → `pm2`, `5`); so does the
+        // query, token by token, as the index stores no phrases.
+        let terms = tokens
+            .split(|c: char| c.is_ascii() && !c.is_ascii_alphanumeric())
+            .filter(|t| !t.is_empty())
+            .map(|t| format!("\"{t}\""))
+            .collect::<Vec<_>>()
+            .join(" AND ");
+        // The index finds blocks holding every bigram, and the blocks of documents it does not
+        // hold (yet) are read whole; `instr` keeps those that hold the query itself (the
+        // bigrams in order), since the index stores no positions.
+        let indexed = |conn: &Connection| {
+            search_rows(
+                conn,
+                "FROM blocks b JOIN documents d ON d.id = b.doc_id
                  JOIN articles a ON a.doc_id = b.doc_id AND a.idx = b.article_idx
-                 WHERE blocks_fts MATCH ?1 AND instr(lower(b.text), lower(?3)) > 0
-                 ORDER BY bm25(blocks_fts) LIMIT ?2",
-                // The index splits tokens at ASCII punctuation (`pm2.5` → `pm2`, `5`); so
-                // does the query, token by token, as the index stores no phrases.
-                tokens
-                    .split(|c: char| c.is_ascii() && !c.is_ascii_alphanumeric())
-                    .filter(|t| !t.is_empty())
-                    .map(|t| format!("\"{t}\""))
-                    .collect::<Vec<_>>()
-                    .join(" AND "),
+                 WHERE b.id IN (
+                     SELECT rowid FROM search.blocks_fts WHERE blocks_fts MATCH ?3
+                     UNION ALL
+                     SELECT id FROM blocks WHERE doc_id IN (
+                         SELECT d2.id FROM documents d2
+                         LEFT JOIN search.indexed i ON i.doc_id = d2.id
+                         WHERE i.hash IS NOT d2.hash))
+                   AND instr(lower(b.text), lower(?1)) > 0
+                 ORDER BY b.id LIMIT ?2",
+                &[&needle, &(limit as i64), &terms],
+                needle,
             )
         };
-        let mut st = self.conn.prepare(sql)?;
-        // The index finds blocks holding every bigram; `instr` keeps those that hold the
-        // query itself (the bigrams in order), since the index stores no positions.
-        let bind: Vec<&dyn rusqlite::ToSql> = if single {
-            vec![&arg, &limit_i64]
-        } else {
-            vec![&arg, &limit_i64, &needle]
-        };
-        let rows = st.query_map(bind.as_slice(), |r| {
-            let text: String = r.get(7)?;
-            Ok(SearchHit {
-                doc_id: r.get(1)?,
-                path: r.get(2)?,
-                article: r.get(3)?,
-                article_title: r.get(4)?,
-                block: r.get(5)?,
-                heading_path: r.get(6)?,
-                snippet: snippet(&text, needle),
-                line: r.get(8)?,
-                rank: r.get(9)?,
-            })
-        })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        match &self.search_index {
+            SearchIndex::Attached => indexed(&self.conn),
+            SearchIndex::File { path, .. } if path.exists() => {
+                with_index_attached(&self.conn, path, indexed)
+            }
+            // No index yet (a database from before the index had a file of its own, not
+            // written to since): every block is read.
+            SearchIndex::File { .. } => search_rows(
+                &self.conn,
+                "FROM blocks b JOIN documents d ON d.id = b.doc_id
+                 JOIN articles a ON a.doc_id = b.doc_id AND a.idx = b.article_idx
+                 WHERE instr(lower(b.text), lower(?1)) > 0 ORDER BY b.id LIMIT ?2",
+                &[&needle, &(limit as i64)],
+                needle,
+            ),
+        }
     }
 
     fn check_consistency(&self) -> Result<(), StoreError> {
@@ -902,28 +1072,205 @@ mod tests {
         assert_eq!(version, future);
     }
 
-    #[test]
-    fn the_search_index_merges_sixteen_segments_at_a_time_in_new_and_upgraded_databases() {
-        let dir = tempfile::tempdir().unwrap();
-        let automerge = |path: &std::path::Path| -> i64 {
-            drop(SqliteStore::open(path).unwrap());
-            Connection::open(path)
-                .unwrap()
-                .query_row(
-                    "SELECT v FROM blocks_fts_config WHERE k = 'automerge'",
-                    [],
-                    |r| r.get(0),
-                )
-                .unwrap()
-        };
-        assert_eq!(automerge(&dir.path().join("new.db")), 16);
-        let old = dir.path().join("old.db");
-        {
-            let conn = Connection::open(&old).unwrap();
-            conn.execute_batch(MIGRATIONS[0]).unwrap();
-            conn.pragma_update(None, "user_version", 1).unwrap();
+    /// A parsed document at `path` whose one paragraph is `paragraph`.
+    fn doc(path: &str, paragraph: &str) -> IngestDoc {
+        let text = format!("政府工作报告\n\n{paragraph}\n");
+        let document = crate::parse_text(path, &text);
+        IngestDoc {
+            path: path.into(),
+            hash: format!("hash of {paragraph}"),
+            bytes: text.len(),
+            encoding: "utf-8".into(),
+            search_tokens: IngestDoc::tokens_of(&document),
+            facts: crate::extract::facts(&document),
+            document,
         }
-        assert_eq!(automerge(&old), 16);
+    }
+
+    /// The index file of the database at `db`, opened for a test to look into.
+    fn index_of(db: &Path) -> Connection {
+        Connection::open(search_index::path_beside(db)).unwrap()
+    }
+
+    /// Rows in the index, and the blocks it says it holds.
+    fn index_rows(db: &Path) -> (i64, i64) {
+        index_of(db)
+            .query_row(
+                "SELECT (SELECT count(*) FROM blocks_fts),
+                        (SELECT coalesce(sum(last_block - first_block + 1), 0) FROM indexed)",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap()
+    }
+
+    fn blocks_stored(db: &Path) -> i64 {
+        Connection::open(db)
+            .unwrap()
+            .query_row("SELECT count(*) FROM blocks", [], |r| r.get(0))
+            .unwrap()
+    }
+
+    fn hits(db: &Path, query: &str) -> Vec<String> {
+        let store = SqliteStore::open_read_only(db).unwrap();
+        let mut paths: Vec<String> = store
+            .search(query, 100)
+            .unwrap()
+            .into_iter()
+            .map(|h| h.path)
+            .collect();
+        paths.dedup();
+        paths
+    }
+
+    #[test]
+    fn the_search_index_is_a_file_of_its_own_that_merges_sixteen_segments_at_a_time() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("new.db");
+        SqliteStore::open(&path)
+            .unwrap()
+            .ingest(&doc("a.txt", "全省生产总值增长5%左右。"))
+            .unwrap();
+        let automerge: i64 = index_of(&path)
+            .query_row(
+                "SELECT v FROM blocks_fts_config WHERE k = 'automerge'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(automerge, 16);
+        // The database itself holds no index.
+        let in_database: i64 = Connection::open(&path)
+            .unwrap()
+            .query_row(
+                "SELECT count(*) FROM sqlite_master WHERE name LIKE 'blocks_fts%'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(in_database, 0);
+        assert_eq!(
+            index_rows(&path),
+            (blocks_stored(&path), blocks_stored(&path))
+        );
+    }
+
+    #[test]
+    fn a_replaced_document_leaves_no_rows_in_the_index() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("r.db");
+        {
+            let mut store = SqliteStore::open(&path).unwrap();
+            store
+                .ingest_many(vec![
+                    doc("a.txt", "粮食产量稳定在650亿斤以上。"),
+                    doc("b.txt", "全省生产总值增长5%左右。"),
+                ])
+                .unwrap();
+            // a.txt again with other content: its rows go, b.txt keeps its own.
+            let outcome = store
+                .ingest(&doc("a.txt", "城镇新增就业60万人以上。"))
+                .unwrap();
+            assert_eq!(outcome, IngestOutcome::Replaced);
+        }
+        assert!(hits(&path, "粮食产量").is_empty());
+        assert_eq!(hits(&path, "新增就业"), ["a.txt"]);
+        assert_eq!(hits(&path, "生产总值"), ["b.txt"]);
+        assert_eq!(
+            index_rows(&path),
+            (blocks_stored(&path), blocks_stored(&path))
+        );
+    }
+
+    #[test]
+    fn searches_stay_whole_while_the_index_is_missing_or_behind_and_the_next_write_catches_it_up() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("c.db");
+        SqliteStore::open(&path)
+            .unwrap()
+            .ingest_many(vec![
+                doc("a.txt", "粮食产量稳定在650亿斤以上。"),
+                doc("b.txt", "全省生产总值增长5%左右。"),
+            ])
+            .unwrap();
+        // A record that no longer matches its document, as a crash between the database's
+        // commit and the index's leaves it: b.txt counts as not indexed.
+        index_of(&path)
+            .execute("UPDATE indexed SET hash = 'stale' WHERE doc_id = 2", [])
+            .unwrap();
+        index_of(&path)
+            .execute("DELETE FROM blocks_fts WHERE rowid >= (SELECT first_block FROM indexed WHERE doc_id = 2)", [])
+            .unwrap();
+        assert_eq!(hits(&path, "生产总值"), ["b.txt"]);
+        assert_eq!(hits(&path, "粮食产量"), ["a.txt"]);
+        // A record whose hash matches but whose blocks are not the document's (stored again
+        // under the same id).
+        index_of(&path)
+            .execute(
+                "UPDATE indexed SET last_block = last_block + 1 WHERE doc_id = 1",
+                [],
+            )
+            .unwrap();
+        // The next write indexes both again, then its own document.
+        SqliteStore::open(&path)
+            .unwrap()
+            .ingest(&doc("c.txt", "新培育高新技术企业1599家。"))
+            .unwrap();
+        assert_eq!(
+            index_rows(&path),
+            (blocks_stored(&path), blocks_stored(&path))
+        );
+        let stale: i64 = index_of(&path)
+            .query_row(
+                "SELECT count(*) FROM indexed WHERE hash = 'stale'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(stale, 0);
+        assert_eq!(hits(&path, "生产总值"), ["b.txt"]);
+        assert_eq!(hits(&path, "高新技术"), ["c.txt"]);
+        // The index gone altogether (a database copied without it): every block is read, and
+        // the next write builds it again.
+        let index = search_index::path_beside(&path);
+        std::fs::remove_file(&index).unwrap();
+        assert_eq!(hits(&path, "生产总值"), ["b.txt"]);
+        assert!(!index.exists(), "a search does not create the index");
+        SqliteStore::open(&path)
+            .unwrap()
+            .ingest(&doc("d.txt", "城镇新增就业60万人以上。"))
+            .unwrap();
+        assert_eq!(
+            index_rows(&path),
+            (blocks_stored(&path), blocks_stored(&path))
+        );
+        assert_eq!(hits(&path, "粮食产量"), ["a.txt"]);
+        // A record of a document no longer stored is dropped with its rows.
+        Connection::open(&path)
+            .unwrap()
+            .execute_batch("PRAGMA foreign_keys = ON; DELETE FROM documents WHERE path = 'a.txt'")
+            .unwrap();
+        SqliteStore::open(&path)
+            .unwrap()
+            .ingest(&doc("e.txt", "城镇新增就业60万人以上。"))
+            .unwrap();
+        assert_eq!(
+            index_rows(&path),
+            (blocks_stored(&path), blocks_stored(&path))
+        );
+    }
+
+    #[test]
+    fn a_store_in_memory_keeps_its_index_in_memory() {
+        let mut store = SqliteStore::in_memory().unwrap();
+        store
+            .ingest_many(vec![doc("a.txt", "全省生产总值增长5%左右。")])
+            .unwrap();
+        store
+            .ingest(&doc("a.txt", "粮食产量稳定在650亿斤以上。"))
+            .unwrap();
+        assert!(store.search("生产总值", 10).unwrap().is_empty());
+        assert_eq!(store.search("粮食产量", 10).unwrap().len(), 1);
     }
 
     #[test]
@@ -957,7 +1304,7 @@ mod tests {
             );
             for batch in 0..5 {
                 let docs: Vec<IngestDoc> = (0..4).map(|i| doc(batch * 4 + i)).collect();
-                store.ingest_many(&docs).unwrap();
+                store.ingest_many(docs).unwrap();
             }
             store.ingest(&doc(99)).unwrap();
             assert!(store.checkpointer.is_some());
