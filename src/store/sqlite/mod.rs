@@ -127,6 +127,7 @@ fn check_not_newer(version: i64) -> Result<(), StoreError> {
 }
 
 pub struct SqliteStore {
+    /// Declared first: closed before the indexer in `search_index` is waited for (see `Drop`).
     conn: Connection,
     /// Where the database lies on disk; `None` in memory.
     path: Option<std::path::PathBuf>,
@@ -222,10 +223,16 @@ impl Checkpointer {
 
 impl Drop for SqliteStore {
     fn drop(&mut self) {
-        if let SearchIndex::File { indexer, .. } = &mut self.search_index {
-            if let Some(i) = indexer.take() {
-                i.stop();
-            }
+        // The indexer finishes and closes the index while `conn` closes the database, each
+        // ending in a checkpoint and its syncs: after the last batch these are all that is
+        // left of an ingest, and run one after the other they left a core idle for a tenth of
+        // a second. Fields drop in order, so `conn` closes before `search_index` drops and
+        // waits for the indexer.
+        if let SearchIndex::File {
+            indexer: Some(i), ..
+        } = &mut self.search_index
+        {
+            i.finish();
         }
         if let Some(c) = self.checkpointer.take() {
             c.stop();
