@@ -393,12 +393,16 @@ impl SqliteStore {
         if *checked {
             return Ok(());
         }
-        let started = Indexer::start(path)
-            .map_err(|e| StoreError::Location(format!("{}: {e}", path.display())))?;
-        let caught_up = with_index_attached(&self.conn, path, |conn| {
-            catch_up(conn, &started)?;
-            Ok(())
-        });
+        let located = |e: StoreError| StoreError::Location(format!("{}: {e}", path.display()));
+        let mut started = Indexer::start(path).map_err(located)?;
+        let mut caught_up = with_index_attached(&self.conn, path, |conn| catch_up(conn, &started));
+        if matches!(&caught_up, Err(e) if search_index::is_damaged(e)) {
+            // Damaged past its first pages: built again from the database.
+            drop(started);
+            search_index::remove(path).map_err(located)?;
+            started = Indexer::start(path).map_err(located)?;
+            caught_up = with_index_attached(&self.conn, path, |conn| catch_up(conn, &started));
+        }
         *indexer = Some(started);
         *checked = true;
         caught_up
@@ -780,21 +784,28 @@ impl Store for SqliteStore {
                 needle,
             )
         };
-        match &self.search_index {
-            SearchIndex::Attached => indexed(&self.conn),
-            SearchIndex::File { path, .. } if path.exists() => {
-                with_index_attached(&self.conn, path, indexed)
-            }
-            // No index yet (a database from before the index had a file of its own, not
-            // written to since): every block is read.
-            SearchIndex::File { .. } => search_rows(
+        let scan = || {
+            search_rows(
                 &self.conn,
                 "FROM blocks b JOIN documents d ON d.id = b.doc_id
                  JOIN articles a ON a.doc_id = b.doc_id AND a.idx = b.article_idx
                  WHERE instr(lower(b.text), lower(?1)) > 0 ORDER BY b.id LIMIT ?2",
                 &[&needle, &(limit as i64)],
                 needle,
-            ),
+            )
+        };
+        match &self.search_index {
+            SearchIndex::Attached => indexed(&self.conn),
+            // No index file (a database from before the index had one, or copied without it,
+            // and not written to since), or one damaged: every block is read. The next write
+            // builds the index again.
+            SearchIndex::File { path, .. } if path.exists() => {
+                match with_index_attached(&self.conn, path, indexed) {
+                    Err(e) if search_index::is_damaged(&e) => scan(),
+                    other => other,
+                }
+            }
+            SearchIndex::File { .. } => scan(),
         }
     }
 
@@ -1265,6 +1276,29 @@ mod tests {
             index_rows(&path),
             (blocks_stored(&path), blocks_stored(&path))
         );
+    }
+
+    #[test]
+    fn a_damaged_index_file_is_read_around_and_built_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("d.db");
+        SqliteStore::open(&path)
+            .unwrap()
+            .ingest(&doc("a.txt", "全省生产总值增长5%左右。"))
+            .unwrap();
+        let index = search_index::path_beside(&path);
+        search_index::remove(&index).unwrap();
+        std::fs::write(&index, "这不是数据库".repeat(200)).unwrap();
+        assert_eq!(hits(&path, "生产总值"), ["a.txt"]);
+        SqliteStore::open(&path)
+            .unwrap()
+            .ingest(&doc("b.txt", "粮食产量稳定在650亿斤以上。"))
+            .unwrap();
+        assert_eq!(
+            index_rows(&path),
+            (blocks_stored(&path), blocks_stored(&path))
+        );
+        assert_eq!(hits(&path, "生产总值"), ["a.txt"]);
     }
 
     #[test]

@@ -32,6 +32,26 @@ CREATE TABLE IF NOT EXISTS indexed (
 /// Name under which a store's connection attaches the index.
 pub(super) const SCHEMA_NAME: &str = "search";
 
+/// Whether `e` says that an index file is damaged or not a database: the index is rebuilt
+/// rather than reported, as nothing in it is lost with it.
+pub(super) fn is_damaged(e: &StoreError) -> bool {
+    matches!(e, StoreError::Db(rusqlite::Error::SqliteFailure(f, _))
+        if matches!(f.code, rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase))
+}
+
+/// Removes the index file at `path` and its log, to be built again.
+pub(super) fn remove(path: &Path) -> Result<(), StoreError> {
+    for suffix in ["", "-wal", "-shm"] {
+        let mut file = path.as_os_str().to_owned();
+        file.push(suffix);
+        match std::fs::remove_file(&file) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e.into()),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
 /// Where the index of the database at `db` lies.
 pub(super) fn path_beside(db: &Path) -> PathBuf {
     let mut name = db.as_os_str().to_owned();
@@ -175,8 +195,16 @@ pub(super) struct Indexer {
 const WORK_PER_COMMIT: usize = 8;
 
 impl Indexer {
+    /// Starts the thread on the index at `path`; an index file that is damaged, or not a
+    /// database at all, is removed and built again from the database.
     pub(super) fn start(path: &Path) -> Result<Self, StoreError> {
-        let mut conn = open(path)?;
+        let mut conn = match open(path) {
+            Err(e) if is_damaged(&e) => {
+                remove(path)?;
+                open(path)?
+            }
+            other => other?,
+        };
         // Two batches waiting: a writer that runs ahead by more waits for the index, which
         // bounds the memory of documents not yet freed.
         let (work, queue) = std::sync::mpsc::sync_channel::<Work>(2);
