@@ -317,10 +317,10 @@ impl SqliteStore {
             },
             None => {
                 conn.execute(
-                    &format!("ATTACH ':memory:' AS {}", search_index::SCHEMA_NAME),
+                    &format!("ATTACH ':memory:' AS {}", search_index::ATTACHED),
                     [],
                 )?;
-                search_index::create(&conn, search_index::SCHEMA_NAME)?;
+                search_index::create(&conn, search_index::ATTACHED)?;
                 SearchIndex::Attached
             }
         };
@@ -594,12 +594,9 @@ fn with_index_attached<T>(
     let name = path.to_str().ok_or_else(|| {
         StoreError::Location(format!("{}: the path is not UTF-8", path.display()))
     })?;
-    conn.execute(
-        &format!("ATTACH ?1 AS {}", search_index::SCHEMA_NAME),
-        [name],
-    )?;
+    conn.execute(&format!("ATTACH ?1 AS {}", search_index::ATTACHED), [name])?;
     let result = f(conn);
-    let detached = conn.execute(&format!("DETACH {}", search_index::SCHEMA_NAME), []);
+    let detached = conn.execute(&format!("DETACH {}", search_index::ATTACHED), []);
     let value = result?;
     detached?;
     Ok(value)
@@ -677,7 +674,7 @@ impl Store for SqliteStore {
             .map(|d| Self::write_document(&tx, d, &mut changes))
             .collect::<Result<Vec<_>, _>>()?;
         if attached {
-            search_index::apply(&tx, search_index::SCHEMA_NAME, &changes)?;
+            search_index::apply(&tx, search_index::ATTACHED, &changes)?;
         }
         tx.commit()?;
         self.committed();

@@ -16,21 +16,26 @@ use crate::store::{IngestDoc, StoreError};
 use rusqlite::{params, Connection, OptionalExtension};
 use std::path::{Path, PathBuf};
 
-/// The index's tables. `indexed`: which stored document each run of rows in `blocks_fts`
-/// belongs to (a document's blocks take consecutive ids, as they are inserted together by the
-/// single writer); `first_block` and `last_block` are NULL for a document with no blocks.
-const SCHEMA: &str = "
-CREATE VIRTUAL TABLE IF NOT EXISTS blocks_fts USING fts5(tokens, content='', contentless_delete=1,
-    detail=none, tokenize='ascii');
-CREATE TABLE IF NOT EXISTS indexed (
-    doc_id INTEGER PRIMARY KEY,
-    hash TEXT NOT NULL,
-    first_block INTEGER,
-    last_block INTEGER
-);";
+/// The index's tables in schema `schema`. `indexed`: which stored document each run of rows in
+/// `blocks_fts` belongs to (a document's blocks take consecutive ids, as they are inserted
+/// together by the single writer); `first_block` and `last_block` are NULL for a document with
+/// no blocks.
+fn tables(schema: &str) -> String {
+    format!(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS {schema}.blocks_fts USING fts5(tokens, content='',
+             contentless_delete=1, detail=none, tokenize='ascii');
+         CREATE TABLE IF NOT EXISTS {schema}.indexed (
+             doc_id INTEGER PRIMARY KEY,
+             hash TEXT NOT NULL,
+             first_block INTEGER,
+             last_block INTEGER
+         );"
+    )
+}
 
-/// Name under which a store's connection attaches the index.
-pub(super) const SCHEMA_NAME: &str = "search";
+/// The schema name under which a store's own connection attaches the index (written out in
+/// the queries of `mod.rs` that read it).
+pub(super) const ATTACHED: &str = "search";
 
 /// Whether `e` says that an index file is damaged or not a database: the index is rebuilt
 /// rather than reported, as nothing in it is lost with it.
@@ -78,8 +83,7 @@ pub(super) enum Change {
 /// sets the index to merge its segments 16 at a time rather than 4 (FTS5 `automerge`), which
 /// takes a quarter off the time spent merging and reads no slower at the sizes measured.
 pub(super) fn create(conn: &Connection, schema: &str) -> rusqlite::Result<()> {
-    let qualified = SCHEMA.replace("EXISTS ", &format!("EXISTS {schema}."));
-    conn.execute_batch(&qualified)?;
+    conn.execute_batch(&tables(schema))?;
     let set: Option<i64> = conn
         .query_row(
             &format!("SELECT v FROM {schema}.blocks_fts_config WHERE k = 'automerge'"),
