@@ -1107,23 +1107,25 @@ mod tests {
         Connection::open(search_index::path_beside(db)).unwrap()
     }
 
-    /// Rows in the index, and the blocks it says it holds.
-    fn index_rows(db: &Path) -> (i64, i64) {
-        index_of(db)
+    /// Asserts that the index holds a row for every stored block and records as many.
+    fn assert_index_holds_every_block(db: &Path) {
+        let (rows, recorded): (i64, i64) = index_of(db)
             .query_row(
                 "SELECT (SELECT count(*) FROM blocks_fts),
                         (SELECT coalesce(sum(last_block - first_block + 1), 0) FROM indexed)",
                 [],
                 |r| Ok((r.get(0)?, r.get(1)?)),
             )
-            .unwrap()
-    }
-
-    fn blocks_stored(db: &Path) -> i64 {
-        Connection::open(db)
+            .unwrap();
+        let stored: i64 = Connection::open(db)
             .unwrap()
             .query_row("SELECT count(*) FROM blocks", [], |r| r.get(0))
-            .unwrap()
+            .unwrap();
+        assert_eq!(
+            (rows, recorded),
+            (stored, stored),
+            "index rows, recorded, stored"
+        );
     }
 
     fn hits(db: &Path, query: &str) -> Vec<String> {
@@ -1164,10 +1166,7 @@ mod tests {
             )
             .unwrap();
         assert_eq!(in_database, 0);
-        assert_eq!(
-            index_rows(&path),
-            (blocks_stored(&path), blocks_stored(&path))
-        );
+        assert_index_holds_every_block(&path);
     }
 
     #[test]
@@ -1191,10 +1190,7 @@ mod tests {
         assert!(hits(&path, "粮食产量").is_empty());
         assert_eq!(hits(&path, "新增就业"), ["a.txt"]);
         assert_eq!(hits(&path, "生产总值"), ["b.txt"]);
-        assert_eq!(
-            index_rows(&path),
-            (blocks_stored(&path), blocks_stored(&path))
-        );
+        assert_index_holds_every_block(&path);
     }
 
     #[test]
@@ -1231,10 +1227,7 @@ mod tests {
             .unwrap()
             .ingest(&doc("c.txt", "新培育高新技术企业1599家。"))
             .unwrap();
-        assert_eq!(
-            index_rows(&path),
-            (blocks_stored(&path), blocks_stored(&path))
-        );
+        assert_index_holds_every_block(&path);
         let stale: i64 = index_of(&path)
             .query_row(
                 "SELECT count(*) FROM indexed WHERE hash = 'stale'",
@@ -1255,10 +1248,7 @@ mod tests {
             .unwrap()
             .ingest(&doc("d.txt", "城镇新增就业60万人以上。"))
             .unwrap();
-        assert_eq!(
-            index_rows(&path),
-            (blocks_stored(&path), blocks_stored(&path))
-        );
+        assert_index_holds_every_block(&path);
         assert_eq!(hits(&path, "粮食产量"), ["a.txt"]);
         // A record of a document no longer stored is dropped with its rows.
         Connection::open(&path)
@@ -1269,10 +1259,7 @@ mod tests {
             .unwrap()
             .ingest(&doc("e.txt", "城镇新增就业60万人以上。"))
             .unwrap();
-        assert_eq!(
-            index_rows(&path),
-            (blocks_stored(&path), blocks_stored(&path))
-        );
+        assert_index_holds_every_block(&path);
     }
 
     #[test]
@@ -1291,10 +1278,7 @@ mod tests {
             .unwrap()
             .ingest(&doc("b.txt", "粮食产量稳定在650亿斤以上。"))
             .unwrap();
-        assert_eq!(
-            index_rows(&path),
-            (blocks_stored(&path), blocks_stored(&path))
-        );
+        assert_index_holds_every_block(&path);
         assert_eq!(hits(&path, "生产总值"), ["a.txt"]);
     }
 
