@@ -141,12 +141,13 @@ enum SearchIndex {
     /// Attached to the store's own connection and written inside its transactions: a store in
     /// memory, whose index cannot be a file.
     Attached,
-    /// A file beside the database, written by the indexer's thread, which the first write
-    /// starts after comparing the index with the database (`checked`).
-    File {
+    /// The file beside a database opened only to read: searches read it, nothing writes it.
+    Read(std::path::PathBuf),
+    /// The file beside a database opened to write, written by the indexer's thread, which the
+    /// first write starts (`None` until then).
+    Written {
         path: std::path::PathBuf,
         indexer: Option<Indexer>,
-        checked: bool,
     },
 }
 
@@ -167,6 +168,21 @@ const WRITER_CHECKPOINT_BYTES: i64 = 64 << 20;
 /// The same, until the checkpointer takes over (or where it cannot start): 32 MiB of log
 /// rather than SQLite's 4, as fewer checkpoints leave the writer more time for rows.
 const SOLE_WRITER_CHECKPOINT_BYTES: i64 = 32 << 20;
+
+/// Settings of a connection that writes, the database's or the search index's.
+fn set_up_for_writing(conn: &Connection) -> Result<(), StoreError> {
+    // Long enough for another process's batch to commit.
+    conn.busy_timeout(LOCK_WAIT)?;
+    conn.pragma_update(None, "page_size", PAGE_SIZE)?;
+    // WAL: readers (the server) never block the writer, and a killed writer leaves the last
+    // committed state. With `NORMAL`, a commit is not synced, only a checkpoint: a power cut
+    // may lose the last commits, never the file.
+    set_wal(conn)?;
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    // A larger page cache keeps the full-text index's merges in memory during ingest.
+    conn.pragma_update(None, "cache_size", -65536)?;
+    Ok(())
+}
 
 /// The database's page size, which log sizes in pages are counted in.
 fn page_size(conn: &Connection) -> Result<i64, StoreError> {
@@ -228,7 +244,7 @@ impl Drop for SqliteStore {
         // left of an ingest, and run one after the other they left a core idle for a tenth of
         // a second. Fields drop in order, so `conn` closes before `search_index` drops and
         // waits for the indexer.
-        if let SearchIndex::File {
+        if let SearchIndex::Written {
             indexer: Some(i), ..
         } = &mut self.search_index
         {
@@ -268,11 +284,7 @@ impl SqliteStore {
         }
         Ok(Self {
             conn,
-            search_index: SearchIndex::File {
-                path: search_index::path_beside(path),
-                indexer: None,
-                checked: true,
-            },
+            search_index: SearchIndex::Read(search_index::path_beside(path)),
             path: None,
             checkpointer: None,
         })
@@ -280,16 +292,8 @@ impl SqliteStore {
 
     /// `path`: where the database lies, for the checkpointer's connection; `None` in memory.
     fn init(mut conn: Connection, path: Option<std::path::PathBuf>) -> Result<Self, StoreError> {
-        // Long enough for another process's batch to commit.
-        conn.busy_timeout(LOCK_WAIT)?;
-        conn.pragma_update(None, "page_size", PAGE_SIZE)?;
-        // WAL: readers (the server) never block the writer, and a killed writer leaves the
-        // last committed state.
-        set_wal(&conn)?;
-        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        set_up_for_writing(&conn)?;
         conn.pragma_update(None, "foreign_keys", true)?;
-        // A larger page cache keeps the full-text index's merges in memory during ingest.
-        conn.pragma_update(None, "cache_size", -65536)?;
         conn.pragma_update(
             None,
             "wal_autocheckpoint",
@@ -310,10 +314,9 @@ impl SqliteStore {
             tx.commit()?;
         }
         let search_index = match &path {
-            Some(db) => SearchIndex::File {
+            Some(db) => SearchIndex::Written {
                 path: search_index::path_beside(db),
                 indexer: None,
-                checked: false,
             },
             None => {
                 conn.execute(
@@ -378,34 +381,20 @@ impl SqliteStore {
         }
     }
 
-    /// Before the first write of a store on a file: starts the indexer and hands it what the
-    /// index lacks (documents stored since its last commit, or all of them where the index
-    /// file is new) and what it holds of documents no longer stored.
+    /// Before the first write of a store on a file: starts the indexer, which first brings the
+    /// index level with the database.
     fn start_indexer(&mut self) -> Result<(), StoreError> {
-        let SearchIndex::File {
+        let SearchIndex::Written {
             path,
-            indexer,
-            checked,
+            indexer: indexer @ None,
         } = &mut self.search_index
         else {
             return Ok(());
         };
-        if *checked {
-            return Ok(());
-        }
-        let located = |e: StoreError| StoreError::Location(format!("{}: {e}", path.display()));
-        let mut started = Indexer::start(path).map_err(located)?;
-        let mut caught_up = with_index_attached(&self.conn, path, |conn| catch_up(conn, &started));
-        if matches!(&caught_up, Err(e) if search_index::is_damaged(e)) {
-            // Damaged past its first pages: built again from the database.
-            drop(started);
-            search_index::remove(path).map_err(located)?;
-            started = Indexer::start(path).map_err(located)?;
-            caught_up = with_index_attached(&self.conn, path, |conn| catch_up(conn, &started));
-        }
+        let started = Indexer::start(path, &self.conn)
+            .map_err(|e| StoreError::Location(format!("{}: {e}", path.display())))?;
         *indexer = Some(started);
-        *checked = true;
-        caught_up
+        Ok(())
     }
 
     /// A transaction that takes the write lock at once: a second writer (another `ingest`
@@ -555,17 +544,20 @@ impl SqliteStore {
     }
 }
 
-/// Search hits from `from`: the clauses after `SELECT` of a query over `blocks b`,
-/// `documents d` and `articles a`.
+/// Search hits of the blocks that `filter` keeps: the clauses after `FROM` of a query over
+/// `blocks b` with their documents `d` and articles `a`.
 fn search_rows(
     conn: &Connection,
-    from: &str,
+    filter: &str,
     params: &[&dyn rusqlite::ToSql],
     needle: &str,
 ) -> Result<Vec<SearchHit>, StoreError> {
     let mut st = conn.prepare(&format!(
         "SELECT b.doc_id, d.path, b.article_idx, a.title, b.idx, b.heading_path, b.text,
-                b.line_start {from}"
+                b.line_start
+         FROM blocks b JOIN documents d ON d.id = b.doc_id
+         JOIN articles a ON a.doc_id = b.doc_id AND a.idx = b.article_idx
+         {filter}"
     ))?;
     let rows = st.query_map(params, |r| {
         let text: String = r.get(6)?;
@@ -586,7 +578,7 @@ fn search_rows(
 
 /// Runs `f` with the index file at `path` attached to `conn` as `search`, and detaches it:
 /// a write transaction would take the write lock on every attached file, the indexer's too.
-fn with_index_attached<T>(
+pub(super) fn with_index_attached<T>(
     conn: &Connection,
     path: &Path,
     f: impl FnOnce(&Connection) -> Result<T, StoreError>,
@@ -600,63 +592,6 @@ fn with_index_attached<T>(
     let value = result?;
     detached?;
     Ok(value)
-}
-
-/// Documents whose blocks the index reads again, per batch handed to the indexer.
-const CATCH_UP_BATCH: usize = 64;
-
-/// Compares the index attached as `search` with the database and hands the indexer the
-/// changes that bring it level.
-fn catch_up(conn: &Connection, indexer: &Indexer) -> Result<(), StoreError> {
-    let gone: Vec<Change> = conn
-        .prepare(
-            "SELECT doc_id FROM search.indexed WHERE doc_id NOT IN (SELECT id FROM documents)",
-        )?
-        .query_map([], |r| Ok(Change::Forget(r.get(0)?)))?
-        .collect::<Result<_, _>>()?;
-    if !gone.is_empty() {
-        indexer.send(Work {
-            changes: gone,
-            spent: Vec::new(),
-        });
-    }
-    // A record names the blocks by their ids: a document stored again under the same id
-    // (ids are reused from the top) has other blocks than its record says. A document's
-    // blocks are inserted in order, so its first and last in order are its lowest and highest
-    // ids, each one seek in `blocks_doc`.
-    let behind: Vec<(i64, String)> = conn
-        .prepare(
-            "SELECT d.id, d.hash FROM documents d LEFT JOIN search.indexed i ON i.doc_id = d.id
-             WHERE i.doc_id IS NULL OR i.hash IS NOT d.hash
-                OR i.first_block IS NOT (SELECT id FROM blocks WHERE doc_id = d.id
-                                         ORDER BY article_idx, idx LIMIT 1)
-                OR i.last_block IS NOT (SELECT id FROM blocks WHERE doc_id = d.id
-                                        ORDER BY article_idx DESC, idx DESC LIMIT 1)
-             ORDER BY d.id",
-        )?
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-        .collect::<Result<_, _>>()?;
-    let mut blocks = conn.prepare("SELECT id, text FROM blocks WHERE doc_id = ?1 ORDER BY id")?;
-    for chunk in behind.chunks(CATCH_UP_BATCH) {
-        let mut changes = Vec::with_capacity(chunk.len());
-        for (doc_id, hash) in chunk {
-            let rows = blocks
-                .query_map([doc_id], |r| {
-                    Ok((r.get::<_, i64>(0)?, search_tokens(&r.get::<_, String>(1)?)))
-                })?
-                .collect::<Result<_, _>>()?;
-            changes.push(Change::Index(DocTokens {
-                doc_id: *doc_id,
-                hash: hash.clone(),
-                blocks: rows,
-            }));
-        }
-        indexer.send(Work {
-            changes,
-            spent: Vec::new(),
-        });
-    }
-    Ok(())
 }
 
 impl Store for SqliteStore {
@@ -678,7 +613,7 @@ impl Store for SqliteStore {
         }
         tx.commit()?;
         self.committed();
-        if let SearchIndex::File {
+        if let SearchIndex::Written {
             indexer: Some(indexer),
             ..
         } = &self.search_index
@@ -745,9 +680,7 @@ impl Store for SqliteStore {
         if !tokens.contains(' ') && tokens.chars().count() == 1 {
             return search_rows(
                 &self.conn,
-                "FROM blocks b JOIN documents d ON d.id = b.doc_id
-                 JOIN articles a ON a.doc_id = b.doc_id AND a.idx = b.article_idx
-                 WHERE instr(b.text, ?1) > 0 ORDER BY d.path, b.article_idx, b.idx LIMIT ?2",
+                "WHERE instr(b.text, ?1) > 0 ORDER BY d.path, b.article_idx, b.idx LIMIT ?2",
                 &[&needle, &(limit as i64)],
                 needle,
             );
@@ -766,9 +699,7 @@ impl Store for SqliteStore {
         let indexed = |conn: &Connection| {
             search_rows(
                 conn,
-                "FROM blocks b JOIN documents d ON d.id = b.doc_id
-                 JOIN articles a ON a.doc_id = b.doc_id AND a.idx = b.article_idx
-                 WHERE b.id IN (
+                "WHERE b.id IN (
                      SELECT rowid FROM search.blocks_fts WHERE blocks_fts MATCH ?3
                      UNION ALL
                      SELECT id FROM blocks WHERE doc_id IN (
@@ -784,9 +715,7 @@ impl Store for SqliteStore {
         let scan = || {
             search_rows(
                 &self.conn,
-                "FROM blocks b JOIN documents d ON d.id = b.doc_id
-                 JOIN articles a ON a.doc_id = b.doc_id AND a.idx = b.article_idx
-                 WHERE instr(lower(b.text), lower(?1)) > 0 ORDER BY b.id LIMIT ?2",
+                "WHERE instr(lower(b.text), lower(?1)) > 0 ORDER BY b.id LIMIT ?2",
                 &[&needle, &(limit as i64)],
                 needle,
             )
@@ -796,13 +725,13 @@ impl Store for SqliteStore {
             // No index file (a database from before the index had one, or copied without it,
             // and not written to since), or one damaged: every block is read. The next write
             // builds the index again.
-            SearchIndex::File { path, .. } if path.exists() => {
+            SearchIndex::Read(path) | SearchIndex::Written { path, .. } if path.exists() => {
                 match with_index_attached(&self.conn, path, indexed) {
                     Err(e) if search_index::is_damaged(&e) => scan(),
                     other => other,
                 }
             }
-            SearchIndex::File { .. } => scan(),
+            SearchIndex::Read(_) | SearchIndex::Written { .. } => scan(),
         }
     }
 

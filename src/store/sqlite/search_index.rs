@@ -11,8 +11,8 @@
 //! any stored document whose record is missing or different as not indexed and scans its
 //! blocks instead, so answers stay whole, and the next write indexes it again.
 
-use super::{page_size, set_wal, LOCK_WAIT, PAGE_SIZE};
-use crate::store::{IngestDoc, StoreError};
+use super::{page_size, set_up_for_writing, with_index_attached, WRITER_CHECKPOINT_BYTES};
+use crate::store::{search_tokens, IngestDoc, StoreError};
 use rusqlite::{params, Connection, OptionalExtension};
 use std::path::{Path, PathBuf};
 
@@ -159,18 +159,18 @@ fn open(path: &Path) -> Result<Connection, StoreError> {
             | rusqlite::OpenFlags::SQLITE_OPEN_CREATE
             | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )?;
-    conn.busy_timeout(LOCK_WAIT)?;
-    conn.pragma_update(None, "page_size", PAGE_SIZE)?;
-    set_wal(&conn)?;
-    // The index can be rebuilt from the database: a power cut may lose its last commits, which
-    // the next write finds missing and redoes.
-    conn.pragma_update(None, "synchronous", "NORMAL")?;
-    conn.pragma_update(None, "cache_size", -65536)?;
-    // Checkpoints run on this thread, off the writer's: 64 MiB of log between them.
-    conn.pragma_update(None, "wal_autocheckpoint", (64 << 20) / page_size(&conn)?)?;
+    // A power cut may lose the index's last commits, which the next write finds missing and
+    // redoes.
+    set_up_for_writing(&conn)?;
+    // Checkpoints run on this thread, off the writer's, at the writer's bound.
+    conn.pragma_update(
+        None,
+        "wal_autocheckpoint",
+        WRITER_CHECKPOINT_BYTES / page_size(&conn)?,
+    )?;
     // No checkpoint when this connection closes: the index's log stays beside it and is read
     // through like the index, until a connection that may write and is the last to close it
-    // (a search from the command line) or the 64 MiB bound above copies it in. Those syncs
+    // (a search from the command line) or the bound above copies it in. Those syncs
     // were the last thing an ingest waited for, 80 ms with one core idle.
     conn.set_db_config(
         rusqlite::config::DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE,
@@ -199,16 +199,26 @@ pub(super) struct Indexer {
 const WORK_PER_COMMIT: usize = 8;
 
 impl Indexer {
-    /// Starts the thread on the index at `path`; an index file that is damaged, or not a
-    /// database at all, is removed and built again from the database.
-    pub(super) fn start(path: &Path) -> Result<Self, StoreError> {
-        let mut conn = match open(path) {
+    /// Starts the thread on the index at `path` and hands it what brings the index level with
+    /// the database on `db` (see [`catch_up`]). An index file that is damaged, or not a
+    /// database at all, whether at its first pages or further in, is removed and built again.
+    pub(super) fn start(path: &Path, db: &Connection) -> Result<Self, StoreError> {
+        let caught_up = || -> Result<Self, StoreError> {
+            let started = Self::spawn(open(path)?)?;
+            with_index_attached(db, path, |db| catch_up(db, &started))?;
+            Ok(started)
+        };
+        match caught_up() {
             Err(e) if is_damaged(&e) => {
                 remove(path)?;
-                open(path)?
+                caught_up()
             }
-            other => other?,
-        };
+            other => other,
+        }
+    }
+
+    /// Starts the thread, writing through `conn`.
+    fn spawn(mut conn: Connection) -> Result<Self, StoreError> {
         // Two batches waiting: a writer that runs ahead by more waits for the index, which
         // bounds the memory of documents not yet freed.
         let (work, queue) = std::sync::mpsc::sync_channel::<Work>(2);
@@ -265,4 +275,61 @@ impl Drop for Indexer {
             let _ = thread.join();
         }
     }
+}
+
+/// Documents whose blocks the index reads again, per batch handed to the indexer.
+const CATCH_UP_BATCH: usize = 64;
+
+/// Compares the index attached as `search` with the database and hands the indexer the
+/// changes that bring it level.
+fn catch_up(conn: &Connection, indexer: &Indexer) -> Result<(), StoreError> {
+    let gone: Vec<Change> = conn
+        .prepare(
+            "SELECT doc_id FROM search.indexed WHERE doc_id NOT IN (SELECT id FROM documents)",
+        )?
+        .query_map([], |r| Ok(Change::Forget(r.get(0)?)))?
+        .collect::<Result<_, _>>()?;
+    if !gone.is_empty() {
+        indexer.send(Work {
+            changes: gone,
+            spent: Vec::new(),
+        });
+    }
+    // A record names the blocks by their ids: a document stored again under the same id
+    // (ids are reused from the top) has other blocks than its record says. A document's
+    // blocks are inserted in order, so its first and last in order are its lowest and highest
+    // ids, each one seek in `blocks_doc`.
+    let behind: Vec<(i64, String)> = conn
+        .prepare(
+            "SELECT d.id, d.hash FROM documents d LEFT JOIN search.indexed i ON i.doc_id = d.id
+             WHERE i.doc_id IS NULL OR i.hash IS NOT d.hash
+                OR i.first_block IS NOT (SELECT id FROM blocks WHERE doc_id = d.id
+                                         ORDER BY article_idx, idx LIMIT 1)
+                OR i.last_block IS NOT (SELECT id FROM blocks WHERE doc_id = d.id
+                                        ORDER BY article_idx DESC, idx DESC LIMIT 1)
+             ORDER BY d.id",
+        )?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<Result<_, _>>()?;
+    let mut blocks = conn.prepare("SELECT id, text FROM blocks WHERE doc_id = ?1 ORDER BY id")?;
+    for chunk in behind.chunks(CATCH_UP_BATCH) {
+        let mut changes = Vec::with_capacity(chunk.len());
+        for (doc_id, hash) in chunk {
+            let rows = blocks
+                .query_map([doc_id], |r| {
+                    Ok((r.get::<_, i64>(0)?, search_tokens(&r.get::<_, String>(1)?)))
+                })?
+                .collect::<Result<_, _>>()?;
+            changes.push(Change::Index(DocTokens {
+                doc_id: *doc_id,
+                hash: hash.clone(),
+                blocks: rows,
+            }));
+        }
+        indexer.send(Work {
+            changes,
+            spent: Vec::new(),
+        });
+    }
+    Ok(())
 }
