@@ -638,6 +638,7 @@ fn ingest(
     // while this one is written (with a writer on the receiving thread, the workers stood still
     // for every transaction).
     let (to_writer, batches) = std::sync::mpsc::sync_channel::<Vec<lianghui::store::IngestDoc>>(1);
+    let background = store.background_problems();
     let writer = std::thread::spawn(move || {
         let mut counts = [0usize; 3]; // added, replaced, unchanged
         for batch in batches {
@@ -693,6 +694,12 @@ fn ingest(
         .join()
         .map_err(|_| anyhow::anyhow!("{db}: the database writer stopped unexpectedly"))?;
     bar.finish_and_clear();
+    // The store was dropped with the writer's thread, so its background work is done.
+    if let Some(problems) = background {
+        for p in problems.lock().map(|p| p.clone()).unwrap_or_default() {
+            eprintln!("lianghui: warning: {p}");
+        }
+    }
     let counts = written.map_err(|e| anyhow::Error::new(e).context(db.to_string()))?;
     let [added, replaced, unchanged] = counts;
     if !quiet {

@@ -573,6 +573,11 @@ fn two_ingests_over_overlapping_folders_store_every_document_once(backend: Backe
     );
     assert!(first.status.success(), "{}", stderr(&first));
     assert!(second.status.success(), "{}", stderr(&second));
+    // Nothing left undone: on SQLite, each process wrote every batch of its search index
+    // while the other wrote the same file.
+    for out in [&first, &second] {
+        assert!(!stderr(out).contains("warning"), "{}", stderr(out));
+    }
     let (a, b) = (counts(&first), counts(&second));
     assert_eq!(a[0] + b[0], 40, "each document added once: {a:?} {b:?}");
     assert_eq!(

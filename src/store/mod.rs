@@ -269,8 +269,8 @@ pub trait Store: Send {
     fn ingest(&mut self, doc: &IngestDoc) -> Result<IngestOutcome, StoreError>;
     /// Stores several whole documents in one transaction: after a crash either all of them are
     /// there or none, never a part of one. The documents are taken, so that their search
-    /// tokens are moved rather than copied and their memory freed where it costs the writer
-    /// least.
+    /// tokens are moved rather than copied (the SQLite store also frees them off the writer's
+    /// thread).
     fn ingest_many(&mut self, docs: Vec<IngestDoc>) -> Result<Vec<IngestOutcome>, StoreError> {
         docs.iter().map(|d| self.ingest(d)).collect()
     }
@@ -281,7 +281,17 @@ pub trait Store: Send {
     /// Checks that every stored document is whole: its recorded article and fact counts match
     /// the rows present.
     fn check_consistency(&self) -> Result<(), StoreError>;
+    /// Where the store tells what went wrong in work it finishes in the background, after the
+    /// call that handed the work over returned (the SQLite store's search index). Complete
+    /// once the store is dropped.
+    fn background_problems(&self) -> Option<BackgroundProblems> {
+        None
+    }
 }
+
+/// What a store's background work could not do, one message each; see
+/// [`Store::background_problems`].
+pub type BackgroundProblems = std::sync::Arc<std::sync::Mutex<Vec<String>>>;
 
 pub use self::postgres::Access;
 

@@ -134,6 +134,8 @@ pub struct SqliteStore {
     /// Started by the first commit of a store opened on a file.
     checkpointer: Option<Checkpointer>,
     search_index: SearchIndex,
+    /// What the indexer's thread could not write.
+    problems: BackgroundProblems,
 }
 
 /// Where a store's full-text index is kept and how it is written.
@@ -285,6 +287,7 @@ impl SqliteStore {
         Ok(Self {
             conn,
             search_index: SearchIndex::Read(search_index::path_beside(path)),
+            problems: BackgroundProblems::default(),
             path: None,
             checkpointer: None,
         })
@@ -332,6 +335,7 @@ impl SqliteStore {
             path,
             checkpointer: None,
             search_index,
+            problems: BackgroundProblems::default(),
         })
     }
 
@@ -391,7 +395,7 @@ impl SqliteStore {
         else {
             return Ok(());
         };
-        let started = Indexer::start(path, &self.conn)
+        let started = Indexer::start(path, &self.conn, &self.problems)
             .map_err(|e| StoreError::Location(format!("{}: {e}", path.display())))?;
         *indexer = Some(started);
         Ok(())
@@ -757,6 +761,10 @@ impl Store for SqliteStore {
             Some(path) => Err(StoreError::Corrupt(format!("{path} is stored in part"))),
             None => Ok(()),
         }
+    }
+
+    fn background_problems(&self) -> Option<BackgroundProblems> {
+        Some(self.problems.clone())
     }
 
     fn articles(&self, doc_id: i64) -> Result<Vec<StoredArticle>, StoreError> {
@@ -1209,6 +1217,44 @@ mod tests {
             .unwrap();
         assert_index_holds_every_block(&path);
         assert_eq!(hits(&path, "生产总值"), ["a.txt"]);
+    }
+
+    #[test]
+    fn an_index_batch_that_fails_is_told_and_its_documents_are_still_found() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("f.db");
+        let mut store = SqliteStore::open(&path).unwrap();
+        let problems = store.background_problems().unwrap();
+        store
+            .ingest_many(vec![doc("a.txt", "全省生产总值增长5%左右。")])
+            .unwrap();
+        // The indexer's next batch fails, as on a full disk.
+        index_of(&path)
+            .execute_batch(
+                "CREATE TRIGGER refuse BEFORE INSERT ON indexed
+                 BEGIN SELECT RAISE(ABORT, 'no room'); END",
+            )
+            .unwrap();
+        store
+            .ingest_many(vec![doc("b.txt", "粮食产量稳定在650亿斤以上。")])
+            .unwrap();
+        drop(store);
+        let told = problems.lock().unwrap().clone();
+        assert_eq!(told.len(), 1, "{told:?}");
+        assert!(told[0].contains("search index was not updated"), "{told:?}");
+        assert!(
+            told[0].contains("f.db-search") && told[0].contains("no room"),
+            "{told:?}"
+        );
+        assert_eq!(hits(&path, "粮食产量"), ["b.txt"]);
+        index_of(&path)
+            .execute_batch("DROP TRIGGER refuse")
+            .unwrap();
+        SqliteStore::open(&path)
+            .unwrap()
+            .ingest(&doc("c.txt", "城镇新增就业60万人以上。"))
+            .unwrap();
+        assert_index_holds_every_block(&path);
     }
 
     #[test]

@@ -12,7 +12,7 @@
 //! blocks instead, so answers stay whole, and the next write indexes it again.
 
 use super::{page_size, set_up_for_writing, with_index_attached, WRITER_CHECKPOINT_BYTES};
-use crate::store::{search_tokens, IngestDoc, StoreError};
+use crate::store::{search_tokens, BackgroundProblems, IngestDoc, StoreError};
 use rusqlite::{params, Connection, OptionalExtension};
 use std::path::{Path, PathBuf};
 
@@ -202,9 +202,14 @@ impl Indexer {
     /// Starts the thread on the index at `path` and hands it what brings the index level with
     /// the database on `db` (see [`catch_up`]). An index file that is damaged, or not a
     /// database at all, whether at its first pages or further in, is removed and built again.
-    pub(super) fn start(path: &Path, db: &Connection) -> Result<Self, StoreError> {
+    /// Batches it fails to write are told in `problems`.
+    pub(super) fn start(
+        path: &Path,
+        db: &Connection,
+        problems: &BackgroundProblems,
+    ) -> Result<Self, StoreError> {
         let caught_up = || -> Result<Self, StoreError> {
-            let started = Self::spawn(open(path)?)?;
+            let started = Self::spawn(open(path)?, path, problems.clone())?;
             with_index_attached(db, path, |db| catch_up(db, &started))?;
             Ok(started)
         };
@@ -217,8 +222,13 @@ impl Indexer {
         }
     }
 
-    /// Starts the thread, writing through `conn`.
-    fn spawn(mut conn: Connection) -> Result<Self, StoreError> {
+    /// Starts the thread, writing through `conn` to the index at `path`.
+    fn spawn(
+        mut conn: Connection,
+        path: &Path,
+        problems: BackgroundProblems,
+    ) -> Result<Self, StoreError> {
+        let path = path.to_path_buf();
         // Two batches waiting: a writer that runs ahead by more waits for the index, which
         // bounds the memory of documents not yet freed.
         let (work, queue) = std::sync::mpsc::sync_channel::<Work>(2);
@@ -234,14 +244,30 @@ impl Indexer {
                         }
                     }
                     // A batch that fails (a full disk) leaves its documents unindexed: searches
-                    // scan them, and the next write indexes them again.
-                    let _ = (|| -> rusqlite::Result<()> {
-                        let tx = conn.transaction()?;
+                    // scan them, and the next write indexes them again. Said once per cause.
+                    let written = (|| -> rusqlite::Result<()> {
+                        // The write lock taken at once, so that another process writing the
+                        // index is waited for: a transaction that read first is refused at
+                        // once when it comes to write after the other's commit.
+                        let tx = conn
+                            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
                         for w in &batch {
                             apply(&tx, "main", &w.changes)?;
                         }
                         tx.commit()
                     })();
+                    if let Err(e) = written {
+                        let said = format!(
+                            "{}: the search index was not updated ({e}); searches read the \
+                             documents it lacks in full until the next ingest indexes them",
+                            path.display()
+                        );
+                        if let Ok(mut p) = problems.lock() {
+                            if !p.contains(&said) {
+                                p.push(said);
+                            }
+                        }
+                    }
                     for w in batch {
                         drop(w.spent);
                     }
