@@ -1065,6 +1065,14 @@ mod tests {
         );
     }
 
+    /// Stores one document of one paragraph in the database at `db`, through a store of its own.
+    fn ingest_one(db: &Path, path: &str, paragraph: &str) {
+        SqliteStore::open(db)
+            .unwrap()
+            .ingest(&doc(path, paragraph))
+            .unwrap();
+    }
+
     fn hits(db: &Path, query: &str) -> Vec<String> {
         let store = SqliteStore::open_read_only(db).unwrap();
         let mut paths: Vec<String> = store
@@ -1081,10 +1089,7 @@ mod tests {
     fn the_search_index_is_a_file_of_its_own_that_merges_sixteen_segments_at_a_time() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("new.db");
-        SqliteStore::open(&path)
-            .unwrap()
-            .ingest(&doc("a.txt", "全省生产总值增长5%左右。"))
-            .unwrap();
+        ingest_one(&path, "a.txt", "全省生产总值增长5%左右。");
         let automerge: i64 = index_of(&path)
             .query_row(
                 "SELECT v FROM blocks_fts_config WHERE k = 'automerge'",
@@ -1160,10 +1165,7 @@ mod tests {
             )
             .unwrap();
         // The next write indexes both again, then its own document.
-        SqliteStore::open(&path)
-            .unwrap()
-            .ingest(&doc("c.txt", "新培育高新技术企业1599家。"))
-            .unwrap();
+        ingest_one(&path, "c.txt", "新培育高新技术企业1599家。");
         assert_index_holds_every_block(&path);
         let stale: i64 = index_of(&path)
             .query_row(
@@ -1181,10 +1183,7 @@ mod tests {
         std::fs::remove_file(&index).unwrap();
         assert_eq!(hits(&path, "生产总值"), ["b.txt"]);
         assert!(!index.exists(), "a search does not create the index");
-        SqliteStore::open(&path)
-            .unwrap()
-            .ingest(&doc("d.txt", "城镇新增就业60万人以上。"))
-            .unwrap();
+        ingest_one(&path, "d.txt", "城镇新增就业60万人以上。");
         assert_index_holds_every_block(&path);
         assert_eq!(hits(&path, "粮食产量"), ["a.txt"]);
         // A record of a document no longer stored is dropped with its rows.
@@ -1192,10 +1191,7 @@ mod tests {
             .unwrap()
             .execute_batch("PRAGMA foreign_keys = ON; DELETE FROM documents WHERE path = 'a.txt'")
             .unwrap();
-        SqliteStore::open(&path)
-            .unwrap()
-            .ingest(&doc("e.txt", "城镇新增就业60万人以上。"))
-            .unwrap();
+        ingest_one(&path, "e.txt", "城镇新增就业60万人以上。");
         assert_index_holds_every_block(&path);
     }
 
@@ -1203,18 +1199,12 @@ mod tests {
     fn a_damaged_index_file_is_read_around_and_built_again() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("d.db");
-        SqliteStore::open(&path)
-            .unwrap()
-            .ingest(&doc("a.txt", "全省生产总值增长5%左右。"))
-            .unwrap();
+        ingest_one(&path, "a.txt", "全省生产总值增长5%左右。");
         let index = search_index::path_beside(&path);
         search_index::remove(&index).unwrap();
         std::fs::write(&index, "这不是数据库".repeat(200)).unwrap();
         assert_eq!(hits(&path, "生产总值"), ["a.txt"]);
-        SqliteStore::open(&path)
-            .unwrap()
-            .ingest(&doc("b.txt", "粮食产量稳定在650亿斤以上。"))
-            .unwrap();
+        ingest_one(&path, "b.txt", "粮食产量稳定在650亿斤以上。");
         assert_index_holds_every_block(&path);
         assert_eq!(hits(&path, "生产总值"), ["a.txt"]);
     }
@@ -1250,10 +1240,7 @@ mod tests {
         index_of(&path)
             .execute_batch("DROP TRIGGER refuse")
             .unwrap();
-        SqliteStore::open(&path)
-            .unwrap()
-            .ingest(&doc("c.txt", "城镇新增就业60万人以上。"))
-            .unwrap();
+        ingest_one(&path, "c.txt", "城镇新增就业60万人以上。");
         assert_index_holds_every_block(&path);
     }
 
