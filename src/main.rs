@@ -695,8 +695,8 @@ fn ingest(
         .map_err(|_| anyhow::anyhow!("{db}: the database writer stopped unexpectedly"))?;
     bar.finish_and_clear();
     // The store was dropped with the writer's thread, so its background work is done.
-    if let Some(problems) = background {
-        for p in problems.lock().map(|p| p.clone()).unwrap_or_default() {
+    if let Some(Ok(problems)) = background.as_ref().map(|b| b.lock()) {
+        for p in problems.iter() {
             eprintln!("lianghui: warning: {p}");
         }
     }

@@ -186,6 +186,14 @@ fn set_up_for_writing(conn: &Connection) -> Result<(), StoreError> {
     Ok(())
 }
 
+/// A transaction that takes the write lock at once: a second writer (another `ingest`
+/// process, on the database or on the search index) then waits its turn in the busy handler,
+/// where a deferred transaction that read first would be refused outright when it came to
+/// write.
+fn write_transaction(conn: &mut Connection) -> rusqlite::Result<rusqlite::Transaction<'_>> {
+    conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+}
+
 /// The database's page size, which log sizes in pages are counted in.
 fn page_size(conn: &Connection) -> Result<i64, StoreError> {
     let size: i64 = conn.query_row("PRAGMA page_size", [], |r| r.get(0))?;
@@ -307,7 +315,7 @@ impl SqliteStore {
         if (version as usize) < MIGRATIONS.len() {
             // Several processes may open a new database at once: the write lock first, then
             // the version read again, so that only one of them migrates.
-            let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            let tx = write_transaction(&mut conn)?;
             let version: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
             check_not_newer(version)?;
             for sql in MIGRATIONS.iter().skip(version.max(0) as usize) {
@@ -399,15 +407,6 @@ impl SqliteStore {
             .map_err(|e| StoreError::Location(format!("{}: {e}", path.display())))?;
         *indexer = Some(started);
         Ok(())
-    }
-
-    /// A transaction that takes the write lock at once: a second writer (another `ingest`
-    /// process) then waits its turn in the busy handler, where a deferred transaction that
-    /// read first would be refused outright when it came to write.
-    fn write_transaction(&mut self) -> Result<rusqlite::Transaction<'_>, StoreError> {
-        Ok(self
-            .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?)
     }
 
     /// Writes one document inside the caller's transaction, and adds what its search index
@@ -606,7 +605,7 @@ impl Store for SqliteStore {
     fn ingest_many(&mut self, mut docs: Vec<IngestDoc>) -> Result<Vec<IngestOutcome>, StoreError> {
         self.start_indexer()?;
         let attached = matches!(self.search_index, SearchIndex::Attached);
-        let tx = self.write_transaction()?;
+        let tx = write_transaction(&mut self.conn)?;
         let mut changes = Vec::new();
         let outcomes = docs
             .iter_mut()

@@ -11,7 +11,9 @@
 //! any stored document whose record is missing or different as not indexed and scans its
 //! blocks instead, so answers stay whole, and the next write indexes it again.
 
-use super::{page_size, set_up_for_writing, with_index_attached, WRITER_CHECKPOINT_BYTES};
+use super::{
+    page_size, set_up_for_writing, with_index_attached, write_transaction, WRITER_CHECKPOINT_BYTES,
+};
 use crate::store::{search_tokens, BackgroundProblems, IngestDoc, StoreError};
 use rusqlite::{params, Connection, OptionalExtension};
 use std::path::{Path, PathBuf};
@@ -246,11 +248,7 @@ impl Indexer {
                     // A batch that fails (a full disk) leaves its documents unindexed: searches
                     // scan them, and the next write indexes them again. Said once per cause.
                     let written = (|| -> rusqlite::Result<()> {
-                        // The write lock taken at once, so that another process writing the
-                        // index is waited for: a transaction that read first is refused at
-                        // once when it comes to write after the other's commit.
-                        let tx = conn
-                            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+                        let tx = write_transaction(&mut conn)?;
                         for w in &batch {
                             apply(&tx, "main", &w.changes)?;
                         }
