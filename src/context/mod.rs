@@ -156,9 +156,21 @@ pub fn resolve(doc: &mut Document) {
                 .date_year()
                 .or(doc_year)
                 .or_else(|| latest_year_named(article));
+            sections::assign_coverage(article);
         }
     }
     repeats::drop_repeats(doc);
+}
+
+/// The level of an article's top-level headings: they carry the review / plan wording;
+/// deeper ones may say 目标 or 回顾 of a detail inside either part.
+fn top_heading_level(article: &Article) -> Option<u8> {
+    article
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockType::Heading)
+        .filter_map(|b| b.level)
+        .min()
 }
 
 /// Whether a news article reports on the country as a whole: its headline or opening names the
@@ -223,14 +235,7 @@ fn resolve_report(article: &mut Article, page: &str) {
         .collect::<Vec<_>>()
         .join(" ");
     let speaker = article.speaker.clone().unwrap_or_default();
-    // Top-level headings carry the review / plan wording; deeper ones may say 目标 or 回顾 of
-    // a detail inside either part.
-    let top = article
-        .blocks
-        .iter()
-        .filter(|b| b.kind == BlockType::Heading)
-        .filter_map(|b| b.level)
-        .min();
+    let top = top_heading_level(article);
     let mut texts: Vec<(Place, &str)> = vec![
         (Place::Headline, headline.as_str()),
         (Place::Speaker, speaker.as_str()),

@@ -232,6 +232,28 @@ pub fn assign(article: &mut Article, top: Option<u8>) {
     }
 }
 
+/// Marks the review part of a news article that keeps a report's heading for it
+/// (`一、2024年工作回顾`): a heading after the first block that names an earlier year than the
+/// article's and speaks of a review. The next heading ends it. Nothing else is marked: a news
+/// article's other headings are headlines and subheads (`今年经济增长预期目标为5%左右`), not
+/// parts of a report.
+pub fn assign_coverage(article: &mut Article) {
+    let Some(year) = article.year else {
+        return;
+    };
+    let mut current = None;
+    for (i, b) in article.blocks.iter_mut().enumerate() {
+        if b.kind == BlockType::Heading {
+            let earlier = YEAR
+                .captures(&b.text)
+                .and_then(|c| c[1].parse::<i32>().ok())
+                .is_some_and(|y| y < year);
+            current = (i > 0 && earlier && REVIEW.is_match(&b.text)).then_some(Section::Review);
+        }
+        b.section = current;
+    }
+}
+
 fn paragraph_role(b: &Block, current: Option<Role>, year: Option<i32>) -> Option<Role> {
     // A short line that names an appendix (附件：) is a heading in all but layout.
     if b.text.chars().count() <= 12 && APPENDIX.is_match(b.text.trim_end_matches(['：', ':'])) {

@@ -781,6 +781,13 @@ impl ArticleExtractor<'_> {
         if ctx.topic_target && !self.dated_last_year(ctx) {
             return FactKind::Target;
         }
+        if self.follows_sections() {
+            match section {
+                Some(Section::Review | Section::FiveYearReview) => return FactKind::Result,
+                Some(Section::Plan | Section::FiveYearPlan) => return FactKind::Target,
+                _ => {}
+            }
+        }
         // Press coverage of a report: 5%左右, 1200万人以上 are its targets, unless the paragraph
         // so far or the sentence dates them in an earlier year (过去一年, 去年, 2024年).
         if self.covers_report
@@ -791,19 +798,18 @@ impl ArticleExtractor<'_> {
         {
             return FactKind::Target;
         }
-        if self.article.kind.is_report() {
-            match section {
-                Some(Section::Review | Section::FiveYearReview) => return FactKind::Result,
-                Some(Section::Plan | Section::FiveYearPlan) => return FactKind::Target,
-                _ => {}
-            }
-        }
         let clause_after = ctx.slice(q.end, ctx.clause.1);
         if TARGET.is_match(segment_before) || TARGET.is_match(clause_after) {
             FactKind::Target
         } else {
             FactKind::Result
         }
+    }
+
+    /// Whether the parts of the text (the year's review, its plan) decide kind and year: in a
+    /// report, and in coverage of one that keeps its section headings.
+    fn follows_sections(&self) -> bool {
+        self.article.kind.is_report() || self.covers_report
     }
 
     /// Whether the sentence dates its figures in the year before (去年, but not 比去年).
@@ -841,6 +847,12 @@ impl ArticleExtractor<'_> {
             _ if self.article.kind.is_report() => match section {
                 Some(Section::Plan | Section::FiveYearPlan) => Some(ry),
                 _ => Some(ry - 1),
+            },
+            // Coverage dates only what stands under a part of the report it keeps.
+            _ if self.covers_report => match section {
+                Some(Section::Plan | Section::FiveYearPlan) => Some(ry),
+                Some(Section::Review | Section::FiveYearReview) => Some(ry - 1),
+                _ => None,
             },
             _ => None,
         }
@@ -1207,12 +1219,33 @@ fn respectively_slot<'q>(
     Some((pos, listed, k))
 }
 
+/// The items of a `分别` list's subject, `n` of them if a reading gives that many: split at
+/// 、, 和 and 及 (`武汉、襄阳和宜昌`), else at 、 alone, for items whose names hold 和
+/// (`信息传输软件和信息技术服务业、租赁和商务服务业`).
+fn list_items(subject: &str, n: usize) -> Vec<&str> {
+    let split = |at: &[char]| -> Vec<&str> {
+        subject
+            .split(at)
+            .filter(|s| !trim_edges(s).is_empty())
+            .collect()
+    };
+    let fine = split(&['、', '和', '及']);
+    if fine.len() == n {
+        return fine;
+    }
+    let coarse = split(&['、']);
+    if coarse.len() == n {
+        coarse
+    } else {
+        fine
+    }
+}
+
 /// `武汉、襄阳、宜昌分别增长6.2%、5.9%、6.1%`: the k-th number is about the k-th place.
 fn respective_region(q: &Quantity, all: &[Quantity], ctx: &Context) -> Option<String> {
     let (pos, listed, k) = respectively_slot(q, all, ctx)?;
-    let items: Vec<&str> = ctx
-        .slice(subject_start(ctx, pos), pos)
-        .split(['、', '和', '及'])
+    let items: Vec<&str> = list_items(ctx.slice(subject_start(ctx, pos), pos), listed.len())
+        .into_iter()
         .map(trim_edges)
         .filter(|s| !s.is_empty())
         .collect();
@@ -1247,8 +1280,8 @@ fn respectively(q: &Quantity, all: &[Quantity], ctx: &Context) -> Option<String>
     } else {
         String::new()
     };
-    let mut items: Vec<String> = subject
-        .split(['、', '和', '及'])
+    let mut items: Vec<String> = list_items(&subject, listed.len())
+        .into_iter()
         .map(clean_before)
         .filter(|s| !s.is_empty())
         .collect();

@@ -209,6 +209,58 @@ fn press_coverage_of_a_work_report_states_its_targets() {
 }
 
 #[test]
+fn coverage_that_keeps_the_review_heading_dates_its_results() {
+    // Invented magazine coverage that reprints a report's part headings: under the review
+    // heading, a paragraph that does not itself name last year still states its results, even
+    // with a qualifier (突破, 超过) that press coverage otherwise reads as a target.
+    let text = "本刊讯 2025年3月5日，国务院总理在十四届全国人大三次会议上作政府工作报告。
+
+一、2024年工作回顾
+
+过去一年，国内生产总值增长5%。
+
+产业有新进展，新能源汽车年产量突破1300万辆，单位国内生产总值能耗降幅超过3%。
+
+二、2025年经济社会发展总体要求
+
+发展主要预期目标是：国内生产总值增长5%左右。
+";
+    let facts = facts(&crate::parse_text("test", text));
+    let got: Vec<(&str, &str, Option<i32>)> = facts
+        .iter()
+        .map(|f| (f.text.as_str(), f.kind.as_str(), f.year))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("5%", "result", Some(2024)),
+            ("突破1300万辆", "result", Some(2024)),
+            ("超过3%", "result", Some(2024)),
+            ("5%左右", "target", Some(2025)),
+        ]
+    );
+}
+
+#[test]
+fn respectively_items_whose_names_hold_and_are_split_at_the_list_comma() {
+    let text =
+        "过去一年，软件和信息服务业、批发和零售业增加值分别增长9.5%、4.2%，粮食产量跃上700亿斤。";
+    let facts = facts(&crate::parse_text("test", text));
+    let got: Vec<(&str, &str)> = facts
+        .iter()
+        .map(|f| (f.text.as_str(), f.indicator.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("9.5%", "软件和信息服务业增加值增长"),
+            ("4.2%", "批发和零售业增加值增长"),
+            ("700亿斤", "粮食产量"),
+        ]
+    );
+}
+
+#[test]
 fn national_report_targets() {
     let text = "国务院政府工作报告
 ——2025年3月5日在第十四届全国人民代表大会第三次会议上
