@@ -93,8 +93,9 @@ static YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(\d{4})\s*年").unwrap_or_else(|e| panic!("{e}")));
 static NATIONAL_SUBJECT: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{national_subject}}"));
 /// What follows the place of a news dateline: `3月5日电`.
-static DATELINE_TAIL: LazyLock<Regex> =
-    LazyLock::new(|| cue_regex(r"^\s*\d{1,2}月\d{1,2}日\s*{{dateline_mark}}"));
+static DATELINE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    cue_regex(r"^\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日\s*{{dateline_mark}}")
+});
 static VOICE_PROVINCE: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{voice_province}}"));
 static VOICE_CITY: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{voice_city}}"));
 static PAGE_DATE: LazyLock<Regex> = LazyLock::new(|| {

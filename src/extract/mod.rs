@@ -778,7 +778,7 @@ impl ArticleExtractor<'_> {
         if ctx.frame.is_some_and(|f| f <= q.start) {
             return FactKind::Target;
         }
-        if ctx.topic_target && !self.dated_last_year(ctx) {
+        if ctx.topic_target && !self.dated_last_year(ctx) && !self.dated_earlier(ctx, q) {
             return FactKind::Target;
         }
         if self.follows_sections() {
@@ -793,8 +793,7 @@ impl ArticleExtractor<'_> {
         if self.covers_report
             && q.qualifier != Qualifier::Exact
             && !ctx.names_last_year_before(q.start)
-            && named_year(ctx.slice(ctx.sentence.0, q.start))
-                .is_none_or(|y| self.ref_year.is_none_or(|r| y >= r))
+            && !self.dated_earlier(ctx, q)
         {
             return FactKind::Target;
         }
@@ -810,6 +809,13 @@ impl ArticleExtractor<'_> {
     /// report, and in coverage of one that keeps its section headings.
     fn follows_sections(&self) -> bool {
         self.article.kind.is_report() || self.covers_report
+    }
+
+    /// Whether the figure's sentence names, before it, a year earlier than the article's
+    /// (`2024年中国单位GDP能耗降幅超过3%` in coverage of the 2025 report).
+    fn dated_earlier(&self, ctx: &Context, q: &Quantity) -> bool {
+        named_year(ctx.slice(ctx.sentence.0, q.start))
+            .is_some_and(|y| self.ref_year.is_some_and(|r| y < r))
     }
 
     /// Whether the sentence dates its figures in the year before (去年, but not 比去年).

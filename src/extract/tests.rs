@@ -261,6 +261,45 @@ fn respectively_items_whose_names_hold_and_are_split_at_the_list_comma() {
 }
 
 #[test]
+fn coverage_with_a_dateline_and_byline_above_its_lead_speaks_for_the_country() {
+    // Invented: the dateline and the byline stand as lines of their own above the lead that
+    // names the congress; a paragraph that speaks of a target but dates its figure in the year
+    // before states a result.
+    let text = "本报北京2025年3月6日电 题：读懂政府工作报告
+
+本报记者 某某
+
+国内生产总值增长5%左右、城镇新增就业1200万人以上……
+
+政府工作报告指出，提出上述预期目标，兼顾了需要与可能。
+
+十四届全国人大三次会议开幕，国务院总理作政府工作报告。
+
+2024年单位国内生产总值能耗降幅超过3%，完成了上一年的目标。
+";
+    let facts = facts(&crate::parse_text("test", text));
+    let got: Vec<(&str, &str, Option<i32>, Option<&str>)> = facts
+        .iter()
+        .map(|f| {
+            (
+                f.text.as_str(),
+                f.kind.as_str(),
+                f.year,
+                f.region.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("5%左右", "target", Some(2025), Some("全国")),
+            ("1200万人以上", "target", Some(2025), Some("全国")),
+            ("超过3%", "result", Some(2024), Some("全国")),
+        ]
+    );
+}
+
+#[test]
 fn national_report_targets() {
     let text = "国务院政府工作报告
 ——2025年3月5日在第十四届全国人民代表大会第三次会议上

@@ -141,11 +141,20 @@ pub struct Article {
 const NEWS_OPENING: usize = 3;
 
 impl Article {
-    /// The text of the first paragraphs, where a news article says whom and what it covers.
+    /// The text of the first paragraphs, where a news article says whom and what it covers,
+    /// and of the headings among them: a dateline and a byline printed as headings above the
+    /// lead do not push it out.
     pub fn opening_paragraphs(&self) -> impl Iterator<Item = &str> {
+        let mut paragraphs = 0;
         self.blocks
             .iter()
-            .take(NEWS_OPENING)
+            .take_while(move |b| {
+                let more = paragraphs < NEWS_OPENING;
+                if b.kind == BlockType::Paragraph {
+                    paragraphs += 1;
+                }
+                more
+            })
             .map(|b| b.text.as_str())
     }
 
