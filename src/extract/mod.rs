@@ -1315,11 +1315,24 @@ fn respectively(q: &Quantity, all: &[Quantity], ctx: &Context) -> Option<String>
             item.push_str(&tail);
         }
     }
-    // The last item may carry a head noun that every item shares: 现代消费品营业收入.
-    if let Some(head) = cues("shared_head").iter().find(|h| last.ends_with(*h)) {
+    // The last item may carry a head noun that every item shares, and what follows it:
+    // 现代消费品营业收入, 旅游及相关产业增加值占地区生产总值比重.
+    // A head that ends the last item is the shared one; else the first head inside it.
+    let ending = cues("shared_head")
+        .iter()
+        .find(|h| last.len() > h.len() && last.ends_with(*h))
+        .map(|h| (last.len() - h.len(), *h));
+    let inside = || {
+        cues("shared_head")
+            .iter()
+            .filter_map(|h| Some((last.find(*h).filter(|&at| at > 0)?, *h)))
+            .min()
+    };
+    if let Some((at, head)) = ending.or_else(inside) {
+        let shared = last[at..].to_owned();
         for item in items.iter_mut() {
-            if !item.ends_with(head) {
-                item.push_str(head);
+            if !item.contains(head) {
+                item.push_str(&shared);
             }
         }
     }

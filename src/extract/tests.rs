@@ -242,9 +242,8 @@ fn coverage_that_keeps_the_review_heading_dates_its_results() {
 }
 
 #[test]
-fn respectively_items_whose_names_hold_and_are_split_at_the_list_comma() {
-    let text =
-        "过去一年，软件和信息服务业、批发和零售业增加值分别增长9.5%、4.2%，粮食产量跃上700亿斤。";
+fn list_items_share_the_last_items_head_and_link_verbs_leave_the_indicator() {
+    let text = "过去一年，软件和信息服务业、批发和零售业增加值分别增长9.5%、4.2%，粮食产量跃上700亿斤。文化产业、旅游产业增加值占地区生产总值比重分别达到4%、6%。一般公共预算收入从300亿元增加到350亿元。";
     let facts = facts(&crate::parse_text("test", text));
     let got: Vec<(&str, &str)> = facts
         .iter()
@@ -256,6 +255,10 @@ fn respectively_items_whose_names_hold_and_are_split_at_the_list_comma() {
             ("9.5%", "软件和信息服务业增加值增长"),
             ("4.2%", "批发和零售业增加值增长"),
             ("700亿斤", "粮食产量"),
+            ("4%", "文化产业增加值占地区生产总值比重"),
+            ("6%", "旅游产业增加值占地区生产总值比重"),
+            ("300亿元", "一般公共预算收入"),
+            ("350亿元", "一般公共预算收入"),
         ]
     );
 }

@@ -63,12 +63,42 @@ impl Joined {
             self.push(first, line);
             let word_end = word.as_str().find(is_space).unwrap_or(word.as_str().len());
             let tail = &word.as_str()[..word_end];
-            let n = tail.chars().count();
-            self.text.push_str(tail);
-            self.chars += n;
-            printed += 1 + n;
+            printed += 1 + self.push_run(tail);
             rest = &word.as_str()[word_end..];
         }
+    }
+
+    /// Appends a run without spaces whole, less the pinyin that a page's ruby annotations
+    /// leave after characters when its text is copied (`國內(nèi)生產(chǎn)總值`), and returns how many
+    /// characters went in.
+    fn push_run(&mut self, run: &str) -> usize {
+        let mut n = 0;
+        let mut rest = run;
+        while let Some(open) = memchr::memchr(b'(', rest.as_bytes()) {
+            let after_han = rest[..open]
+                .chars()
+                .next_back()
+                .or_else(|| (open == 0).then(|| self.last()).flatten())
+                .is_some_and(is_han);
+            let Some(len) = after_han
+                .then(|| pinyin_annotation(&rest[open..]))
+                .flatten()
+            else {
+                n += self.push_str_counted(&rest[..=open]);
+                rest = &rest[open + 1..];
+                continue;
+            };
+            n += self.push_str_counted(&rest[..open]);
+            rest = &rest[open + len..];
+        }
+        n + self.push_str_counted(rest)
+    }
+
+    fn push_str_counted(&mut self, s: &str) -> usize {
+        let n = s.chars().count();
+        self.text.push_str(s);
+        self.chars += n;
+        n
     }
 
     fn append(&mut self, c: char, line: u32) {
@@ -138,6 +168,32 @@ fn keeps_space(before: char, after: char) -> bool {
         && (is_latin_word(after) || matches!(after, '(' | '"' | '\''))
 }
 
+fn is_han(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3FFFD)
+}
+
+/// The length in bytes of a pinyin syllable in brackets at the start of `s` (`(fā)`, `(zhèng)`),
+/// if that is what it is: Latin letters with at least one tone mark, which no abbreviation
+/// (`(GDP)`) or list mark (`(a)`) has.
+fn pinyin_annotation(s: &str) -> Option<usize> {
+    let inner = s.strip_prefix('(')?;
+    let close = inner.find(')')?;
+    let syllable = &inner[..close];
+    let mut toned = false;
+    for c in syllable.chars() {
+        match c {
+            'a'..='z' => {}
+            'ā' | 'á' | 'ǎ' | 'à' | 'ē' | 'é' | 'ě' | 'è' | 'ī' | 'í' | 'ǐ' | 'ì' | 'ō' | 'ó'
+            | 'ǒ' | 'ò' | 'ū' | 'ú' | 'ǔ' | 'ù' | 'ǖ' | 'ǘ' | 'ǚ' | 'ǜ' | 'ń' | 'ň' | 'ǹ' => {
+                toned = true
+            }
+            'ü' => {}
+            _ => return None,
+        }
+    }
+    (toned && syllable.chars().count() <= 6).then_some(close + 2)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -148,6 +204,26 @@ mod tests {
             j.push(c, 1);
         }
         j.text
+    }
+
+    #[test]
+    fn pinyin_left_by_ruby_annotations_is_dropped_and_nothing_else() {
+        let cases = [
+            ("國內(nèi)生產(chǎn)總值達(dá)到", "國內生產總值達到"),
+            ("城镇调查失业率 平均(jūn)为5.1%", "城镇调查失业率平均为5.1%"),
+            ("国内生产总值(GDP)增长", "国内生产总值(GDP)增长"),
+            ("方案(a)和(b)", "方案(a)和(b)"),
+            ("(fā)开头", "(fā)开头"),
+            ("PM2.5(nǐ)", "PM2.5(nǐ)"),
+            ("总值(zhí", "总值(zhí"),
+            ("一(yī)(yì)", "一"),
+        ];
+        for (input, want) in cases {
+            let mut j = Joined::default();
+            j.push_line(input, 1);
+            assert_eq!(j.text, want, "{input}");
+            assert_eq!(j.chars, want.chars().count(), "{input}");
+        }
     }
 
     #[test]
