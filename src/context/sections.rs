@@ -232,11 +232,11 @@ pub fn assign(article: &mut Article, top: Option<u8>) {
     }
 }
 
-/// Marks the review part of a news article that keeps a report's heading for it
-/// (`一、2024年工作回顾`): a heading after the first block that names an earlier year than the
-/// article's and speaks of a review. The next heading ends it. Nothing else is marked: a news
-/// article's other headings are headlines and subheads (`今年经济增长预期目标为5%左右`), not
-/// parts of a report.
+/// Marks the parts of a news article that keeps a report's headings for them
+/// (`一、2024年工作回顾`, `二、2025年经济社会发展总体要求`): a heading after the first block
+/// that names a year and speaks of a review (an earlier year) or of plans (the article's
+/// year). The next heading ends the part. Nothing else is marked: a news article's other
+/// headings are headlines and subheads (`今年经济增长预期目标为5%左右`), not parts of a report.
 pub fn assign_coverage(article: &mut Article) {
     let Some(year) = article.year else {
         return;
@@ -244,11 +244,15 @@ pub fn assign_coverage(article: &mut Article) {
     let mut current = None;
     for (i, b) in article.blocks.iter_mut().enumerate() {
         if b.kind == BlockType::Heading {
-            let earlier = YEAR
+            let named = YEAR
                 .captures(&b.text)
                 .and_then(|c| c[1].parse::<i32>().ok())
-                .is_some_and(|y| y < year);
-            current = (i > 0 && earlier && REVIEW.is_match(&b.text)).then_some(Section::Review);
+                .filter(|_| i > 0);
+            current = match named {
+                Some(y) if y < year && REVIEW.is_match(&b.text) => Some(Section::Review),
+                Some(y) if y == year && PLAN.is_match(&b.text) => Some(Section::Plan),
+                _ => None,
+            };
         }
         b.section = current;
     }

@@ -303,6 +303,46 @@ fn coverage_with_a_dateline_and_byline_above_its_lead_speaks_for_the_country() {
 }
 
 #[test]
+fn a_markdown_summary_of_a_report_is_read_by_its_parts() {
+    // Invented: a summary written in Markdown, as a converter or a chat answer leaves it. The
+    // marks go; the dated part headings date the items under them; a short item is no heading.
+    let text = "以下是2024年政府工作报告的要点：
+
+### 一、2023年工作回顾
+- **经济**：国内生产总值超过126万亿元，增长5.2%。
+### 二、2024年经济社会发展主要预期目标
+- **生产总值增长**：5%左右
+- **研发投入强度**：达到2.8%
+";
+    let doc = crate::parse_text("test", text);
+    assert!(doc.articles[0]
+        .blocks
+        .iter()
+        .all(|b| !b.text.contains('*') && !b.text.starts_with('#')));
+    let facts = facts(&doc);
+    let got: Vec<(&str, &str, Option<i32>, &str)> = facts
+        .iter()
+        .map(|f| {
+            (
+                f.text.as_str(),
+                f.kind.as_str(),
+                f.year,
+                f.indicator.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("超过126万亿元", "result", Some(2023), "国内生产总值"),
+            ("5.2%", "result", Some(2023), "国内生产总值增长"),
+            ("5%左右", "target", Some(2024), "生产总值增长"),
+            ("2.8%", "target", Some(2024), "研发投入强度"),
+        ]
+    );
+}
+
+#[test]
 fn national_report_targets() {
     let text = "国务院政府工作报告
 ——2025年3月5日在第十四届全国人民代表大会第三次会议上

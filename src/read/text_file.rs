@@ -234,6 +234,12 @@ impl SharedLine {
         &self.run[self.start..self.end]
     }
 
+    /// The line without its first `bytes` bytes (a mark before its text).
+    pub fn skip(mut self, bytes: usize) -> SharedLine {
+        self.start = (self.start + bytes).min(self.end);
+        self
+    }
+
     /// The line without the whitespace around it, and how many bytes that took off its start.
     pub fn trimmed(mut self) -> (SharedLine, usize) {
         let text = self.text();

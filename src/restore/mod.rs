@@ -33,19 +33,60 @@ pub struct Line<'a> {
     /// The line is printed twice over as a whole ([`doubling::is_doubled_text`]): told once
     /// here, since the joining rules ask it of a line several times.
     pub doubled: bool,
+    /// The Markdown mark the line opened with, taken off its text.
+    pub mark: Mark,
+}
+
+/// What a Markdown mark at the start of a line makes of it (text from a converter that writes
+/// Markdown, or from a chat answer): a heading (`## 一、…`) is a block of its own, an item
+/// (`- `, `* `, `+ `, `> `) starts one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Mark {
+    #[default]
+    None,
+    Heading,
+    Item,
+}
+
+/// The Markdown mark at the start of a trimmed line, and its length in bytes with the spaces
+/// after it. A mark is followed by a space: `#两会#` and `-5%` are text.
+fn markdown_mark(text: &str) -> (Mark, usize) {
+    let b = text.as_bytes();
+    let (mark, len) = match b.first() {
+        Some(b'#') => {
+            let hashes = b.iter().take_while(|&&c| c == b'#').count();
+            if hashes > 6 {
+                return (Mark::None, 0);
+            }
+            (Mark::Heading, hashes)
+        }
+        Some(b'-' | b'*' | b'+' | b'>') => (Mark::Item, 1),
+        _ => return (Mark::None, 0),
+    };
+    let spaces = b[len..]
+        .iter()
+        .take_while(|&&c| c == b' ' || c == b'\t')
+        .count();
+    if spaces == 0 || len + spaces == b.len() {
+        return (Mark::None, 0);
+    }
+    (mark, len + spaces)
 }
 
 impl<'a> Line<'a> {
     /// The line `no` of trimmed `text`, starting at `byte_start`, with what is measured of
     /// its text (width, doubling) told once, here, for every kind of input.
     pub fn new(no: u32, byte_start: usize, text: &'a str, indented: bool) -> Line<'a> {
+        let (mark, skip) = markdown_mark(text);
+        let text = &text[skip..];
         Line {
             no,
-            byte_start,
+            byte_start: byte_start + skip,
             text,
             width: width(text),
             indented,
             doubled: doubling::is_doubled_text(text),
+            mark,
         }
     }
 }
@@ -76,6 +117,8 @@ pub struct Para {
     pub continued_from: Option<String>,
     /// Every input line of the paragraph was short of the column width: a title or heading.
     pub short: bool,
+    /// The Markdown mark its first line opened with.
+    pub mark: Mark,
 }
 
 impl Para {
@@ -277,6 +320,7 @@ pub struct OwnedLine {
     width: f32,
     indented: bool,
     doubled: bool,
+    mark: Mark,
 }
 
 impl OwnedLine {
@@ -289,15 +333,17 @@ impl OwnedLine {
             width,
             indented,
             doubled,
+            mark,
             ..
         } = Line::new(no, at + lead, text.text(), lead > 0);
         OwnedLine {
             no,
             byte_start,
-            text,
+            text: text.skip(byte_start - (at + lead)),
             width,
             indented,
             doubled,
+            mark,
         }
     }
 }
@@ -322,6 +368,7 @@ impl AsLine for OwnedLine {
             width: self.width,
             indented: self.indented,
             doubled: self.doubled,
+            mark: self.mark,
         }
     }
 }
@@ -671,6 +718,10 @@ fn paragraph_ends<L: AsLine>(
     let Some(last) = current.last().map(AsLine::as_line) else {
         return true;
     };
+    // A Markdown heading is a block of its own; a heading or an item mark opens one.
+    if last.mark == Mark::Heading || next.mark != Mark::None {
+        return true;
+    }
     // A fake-bold copy read as a line of its own, the next line reading it again and
     // running on: the two are one.
     if bold_copy_line(last.text, next.text) {
@@ -898,6 +949,7 @@ fn build_para<L: AsLine>(lines: &[L], all_short: bool) -> Para {
         continued_on,
         continued_from,
         short: all_short,
+        mark: lines.first().map_or(Mark::None, |l| l.as_line().mark),
     }
 }
 
@@ -921,6 +973,7 @@ pub(crate) mod tests {
                 width,
                 indented: false,
                 doubled: false,
+                mark: Mark::None,
             };
             (i, line)
         });
@@ -1072,6 +1125,31 @@ pub(crate) mod tests {
         let t = texts(&input);
         assert_eq!(t.len(), 2, "{t:?}");
         assert!(t[1].starts_with("新一段从缩进开始"));
+    }
+
+    #[test]
+    fn markdown_marks_open_blocks_and_leave_the_text() {
+        let input = "### 一、2023年工作回顾\n主要成就包括：\n- **经济回升向好**：生产总值增长5.2%。\n- **科技创新**：技术合同成交额增长28.6%。\n* 研发投入强度：2.6%\n> 引自报告\n#两会# 话题\n-5%的降幅\n";
+        let paras = restore(input);
+        let got: Vec<(&str, Mark)> = paras.iter().map(|p| (p.text.as_str(), p.mark)).collect();
+        assert_eq!(
+            got,
+            [
+                ("一、2023年工作回顾", Mark::Heading),
+                ("主要成就包括：", Mark::None),
+                ("经济回升向好：生产总值增长5.2%。", Mark::Item),
+                ("科技创新：技术合同成交额增长28.6%。", Mark::Item),
+                ("研发投入强度：2.6%", Mark::Item),
+                ("引自报告", Mark::Item),
+                ("#两会#话题", Mark::None),
+                ("-5%的降幅", Mark::None),
+            ]
+        );
+        // Spans point past the marks, at the text.
+        assert_eq!(
+            &input[paras[0].byte_start..paras[0].byte_end],
+            "一、2023年工作回顾"
+        );
     }
 
     #[test]

@@ -56,6 +56,13 @@ impl Joined {
             let word_start = rest.find(|c| !is_space(c)).unwrap_or(rest.len());
             rest[..word_start].chars().for_each(|c| self.push(c, line));
             rest = &rest[word_start..];
+            // Markdown's strong emphasis opening a word (`**经济总体回升向好**`) is no text.
+            if let Some(after) = strip_strong(rest) {
+                rest = after;
+                if rest.is_empty() || rest.starts_with(is_space) {
+                    continue;
+                }
+            }
             let mut word = rest.chars();
             let Some(first) = word.next() else {
                 return printed;
@@ -69,12 +76,21 @@ impl Joined {
     }
 
     /// Appends a run without spaces whole, less the pinyin that a page's ruby annotations
-    /// leave after characters when its text is copied (`國內(nèi)生產(chǎn)總值`), and returns how many
-    /// characters went in.
+    /// leave after characters when its text is copied (`國內(nèi)生產(chǎn)總值`) and Markdown's
+    /// strong emphasis (`**经济总体回升向好**`), and returns how many characters went in.
     fn push_run(&mut self, run: &str) -> usize {
         let mut n = 0;
         let mut rest = run;
-        while let Some(open) = memchr::memchr(b'(', rest.as_bytes()) {
+        while let Some(open) = memchr::memchr2(b'(', b'*', rest.as_bytes()) {
+            if rest.as_bytes()[open] == b'*' {
+                let stars = rest[open..].bytes().take_while(|&c| c == b'*').count();
+                n += self.push_str_counted(&rest[..open]);
+                if stars != 2 {
+                    n += self.push_str_counted(&rest[open..open + stars]);
+                }
+                rest = &rest[open + stars..];
+                continue;
+            }
             let after_han = rest[..open]
                 .chars()
                 .next_back()
@@ -166,6 +182,12 @@ fn keeps_space(before: char, after: char) -> bool {
     // `PM2.5 年` is handled above; `5 %` and `( x` are extraction gaps, not word spaces.
     (is_latin_word(before) || matches!(before, '.' | ',' | ';' | ':' | ')' | '!' | '?'))
         && (is_latin_word(after) || matches!(after, '(' | '"' | '\''))
+}
+
+/// `s` after the two stars of Markdown's strong emphasis that open it (not one, nor three).
+fn strip_strong(s: &str) -> Option<&str> {
+    let after = s.strip_prefix("**")?;
+    (!after.starts_with('*')).then_some(after)
 }
 
 fn is_han(c: char) -> bool {

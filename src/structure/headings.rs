@@ -8,7 +8,7 @@
 use super::model::{Block, BlockType, Span};
 use crate::restore::chars::{byte_of_char, is_clause_punct, is_lead_closer, is_terminal};
 use crate::restore::line_pattern::LinePattern;
-use crate::restore::{is_salutation, Para};
+use crate::restore::{is_salutation, Mark, Para};
 use std::sync::LazyLock;
 
 /// Numbering styles, outermost first.
@@ -109,6 +109,13 @@ fn split_para(mut p: Para, out: &mut Vec<Draft>) {
 fn is_standalone_heading(p: &Para, n: usize) -> bool {
     if !(2..=MAX_HEADING).contains(&n) || is_salutation(&p.text) {
         return false;
+    }
+    // Markdown says which it is: a heading mark makes one, an item mark (`- 生产总值增长：
+    // 5.5%左右`) a list item however short.
+    match p.mark {
+        Mark::Heading => return true,
+        Mark::Item => return false,
+        Mark::None => {}
     }
     if p.text
         .chars()
