@@ -1,7 +1,7 @@
 //! China's administrative divisions from `data/regions.tsv`: finding them named in text, and
 //! their official codes.
 
-use crate::lexicon::rows;
+use crate::lexicon::{cue_regex, cues, rows};
 use regex::Regex;
 type HashMap<K, V> = std::collections::HashMap<K, V, ahash::RandomState>;
 use std::sync::LazyLock;
@@ -233,7 +233,18 @@ pub fn mentions(text: &str) -> Vec<Mention> {
         found.extend(counties);
         found.sort_by_key(|m| m.start);
     }
+    found.retain(|m| !is_venue(text, m));
     found
+}
+
+/// Where a meeting is held, not whom the text speaks of: `在北京揭幕`, `在北京人民大会堂开幕`.
+static VENUE_AFTER: LazyLock<Regex> = LazyLock::new(|| cue_regex("^{{venue_after}}"));
+
+fn is_venue(text: &str, m: &Mention) -> bool {
+    cues("venue_before")
+        .iter()
+        .any(|b| text[..m.start].ends_with(b))
+        && VENUE_AFTER.is_match(&text[m.end..])
 }
 
 /// The region named at the very start of `text` (the longest name that fits), and its length

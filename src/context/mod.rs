@@ -90,7 +90,7 @@ static CUES: LazyLock<Vec<Cue>> = LazyLock::new(|| {
 static REVIEW: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{review_section}}"));
 static PLAN: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{plan_section}}"));
 static YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(\d{4})\s*年").unwrap_or_else(|e| panic!("{e}")));
+    LazyLock::new(|| Regex::new(r"(\d{4})\s*年(以来|来)?").unwrap_or_else(|e| panic!("{e}")));
 static NATIONAL_SUBJECT: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{national_subject}}"));
 /// What follows the place of a news dateline: `3月5日电`.
 static DATELINE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
@@ -206,6 +206,8 @@ fn latest_year_named(article: &Article) -> Option<i32> {
         .blocks
         .iter()
         .flat_map(|b| YEAR.captures_iter(&b.text))
+        // 1991年以来 starts a span; it is no time the article is about.
+        .filter(|c| c.get(2).is_none())
         .filter_map(|c| c[1].parse::<i32>().ok())
         .filter(|y| (1990..=2100).contains(y))
         .max()

@@ -1412,7 +1412,7 @@ fn trim_edges(s: &str) -> &str {
         let before = s.len();
         // Told by the first and last characters: `starts_with` of a character compares its
         // encoding through `memcmp`, and every phrase of every figure comes here.
-        for (open, close) in [('“', '”'), ('‘', '’')] {
+        for (open, close) in [('“', '”'), ('‘', '’'), ('「', '」'), ('『', '』')] {
             let first = s.chars().next();
             if first == Some(close)
                 || (first == Some(open) && !s[open.len_utf8()..].contains(close))

@@ -205,6 +205,8 @@ struct Number {
     chinese: bool,
     /// A Chinese numeral made of place values only (百, 千, 万): needs a qualifier to count.
     bare_place: bool,
+    /// Four Chinese digits read one by one (二〇二五, 一九九一): a year's way of writing.
+    spelled_year: bool,
 }
 
 fn read_arabic(chars: &[char], i: usize) -> Option<Number> {
@@ -233,6 +235,7 @@ fn read_arabic(chars: &[char], i: usize) -> Option<Number> {
         value,
         chinese: false,
         bare_place: false,
+        spelled_year: false,
     })
 }
 
@@ -261,6 +264,7 @@ fn read_chinese(chars: &[char], i: usize) -> Option<Number> {
         value,
         chinese: true,
         bare_place: chars[i..j].iter().all(|&c| cn_multiplier(c).is_some()),
+        spelled_year: j - i == 4 && chars[i..j].iter().all(|&c| cn_digit(c).is_some()),
     })
 }
 
@@ -520,7 +524,10 @@ fn quantity_at(chars: &[char], i: usize, number: &Number) -> Option<Quantity> {
         return None;
     }
     // Dates and years used as time.
-    if unit.canonical == "年" && is_year_like(number.value) && !number.chinese {
+    if unit.canonical == "年"
+        && is_year_like(number.value)
+        && (!number.chinese || number.spelled_year)
+    {
         return None;
     }
     if unit.written == "次" && ordinal_meeting_after(chars, j) {
@@ -625,21 +632,39 @@ fn spelled_percent(chars: &[char], i: usize) -> Option<Quantity> {
     if !starts_with(chars, i, "百分之") {
         return None;
     }
-    let at = i + 3;
-    let number = if chars.get(at).and_then(|&c| digit(c)).is_some() {
-        read_arabic(chars, at)?
-    } else {
-        read_chinese(chars, at)?
+    let read = |at: usize| {
+        if chars.get(at).and_then(|&c| digit(c)).is_some() {
+            read_arabic(chars, at)
+        } else {
+            read_chinese(chars, at)
+        }
     };
+    let number = read(i + 3)?;
     let mut end = number.end;
     let mut qualifier = Qualifier::Exact;
+    // A range written out twice: 百分之四点五至百分之五.
+    let mut value_high = None;
+    let dashes = chars[end..]
+        .iter()
+        .take(2)
+        .take_while(|c| RANGE_DASHES.contains(c))
+        .count();
+    if dashes > 0 && starts_with(chars, end + dashes, "百分之") {
+        if let Some(high) = read(end + dashes + 3) {
+            value_high = Some(high.value);
+            qualifier = Qualifier::Range;
+            end = high.end;
+        }
+    }
     for (cat, q) in [
         ("qualifier_approx_post", Qualifier::Approx),
         ("qualifier_at_least_post", Qualifier::AtLeast),
         ("qualifier_at_most_post", Qualifier::AtMost),
     ] {
         if let Some(len) = cue_after(chars, end, cat).filter(|&l| l > 1) {
-            qualifier = q;
+            if value_high.is_none() {
+                qualifier = q;
+            }
             end += len;
             break;
         }
@@ -649,7 +674,7 @@ fn spelled_percent(chars: &[char], i: usize) -> Option<Quantity> {
         end,
         num_start: i,
         value: number.value,
-        value_high: None,
+        value_high,
         unit: *PERCENT,
         qualifier,
         rank_move: None,

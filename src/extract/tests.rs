@@ -343,6 +343,35 @@ fn a_markdown_summary_of_a_report_is_read_by_its_parts() {
 }
 
 #[test]
+fn taiwan_coverage_with_a_venue_a_publication_line_and_a_span_of_years() {
+    // Invented: a byline and publication time on one line, the congress opening in the
+    // capital (a venue, not the subject), a span since 1991 (not the article's year), the
+    // target in corner brackets after 宣布.
+    let text = "某某網記者某某 2026-03-05 09:47
+
+全國人大會議今天在北京人民大會堂揭幕，國務院總理宣讀政府工作報告，他宣布今年經濟成長目標設在「4.5% 至 5%」，為 1991 年以來最低。
+";
+    let facts = facts(&crate::parse_text("test", text));
+    type Row<'a> = (&'a str, &'a str, Option<i32>, Option<&'a str>, &'a str);
+    let got: Vec<Row> = facts
+        .iter()
+        .map(|f| {
+            (
+                f.text.as_str(),
+                f.kind.as_str(),
+                f.year,
+                f.region.as_deref(),
+                f.indicator.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [("4.5%至5%", "target", Some(2026), Some("全国"), "經濟成長")]
+    );
+}
+
+#[test]
 fn national_report_targets() {
     let text = "国务院政府工作报告
 ——2025年3月5日在第十四届全国人民代表大会第三次会议上
