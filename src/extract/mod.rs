@@ -44,6 +44,7 @@ static YEAR: LazyLock<Regex> =
 static TARGET: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{target}}"));
 static TARGET_FRAME: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{target_frame}}"));
 static ESTIMATE: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{estimate}}"));
+static OUTCOME: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{outcome}}"));
 static THIS_YEAR: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{this_year}}"));
 static LAST_YEAR: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{last_year}}"));
 /// Characters that make the year word after them a base of comparison (比去年, 较上年).
@@ -797,6 +798,9 @@ impl ArticleExtractor<'_> {
         {
             return FactKind::Target;
         }
+        if OUTCOME.is_match(clause_before) {
+            return FactKind::Result;
+        }
         let clause_after = ctx.slice(q.end, ctx.clause.1);
         if TARGET.is_match(segment_before) || TARGET.is_match(clause_after) {
             FactKind::Target
@@ -1376,9 +1380,16 @@ static CUT_WORDS: LazyLock<CueAutomaton> = LazyLock::new(|| {
     )
 });
 
-/// Words a measured phrase may open with and that are not part of it (全年, 今年).
-static LEAD_WORDS: LazyLock<CueAutomaton> =
-    LazyLock::new(|| CueAutomaton::new(cues("lead_word").iter().chain(cues("lead_time")).copied()));
+/// Words a measured phrase may open with and that are not part of it (全年, 今年, 中国).
+static LEAD_WORDS: LazyLock<CueAutomaton> = LazyLock::new(|| {
+    CueAutomaton::new(
+        cues("lead_word")
+            .iter()
+            .chain(cues("lead_time"))
+            .chain(cues("lead_head"))
+            .copied(),
+    )
+});
 
 /// Punctuation that never begins or ends a phrase. A `match` compiles to a few range tests;
 /// a character list is searched one by one, and every figure's phrases are trimmed.

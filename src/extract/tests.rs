@@ -350,6 +350,8 @@ fn taiwan_coverage_with_a_venue_a_publication_line_and_a_span_of_years() {
     let text = "某某網記者某某 2026-03-05 09:47
 
 全國人大會議今天在北京人民大會堂揭幕，國務院總理宣讀政府工作報告，他宣布今年經濟成長目標設在「4.5% 至 5%」，為 1991 年以來最低。
+
+去年中國經濟增長目標為「5% 左右」，最終成績為 5%。
 ";
     let facts = facts(&crate::parse_text("test", text));
     type Row<'a> = (&'a str, &'a str, Option<i32>, Option<&'a str>, &'a str);
@@ -367,7 +369,11 @@ fn taiwan_coverage_with_a_venue_a_publication_line_and_a_span_of_years() {
         .collect();
     assert_eq!(
         got,
-        [("4.5%至5%", "target", Some(2026), Some("全国"), "經濟成長")]
+        [
+            ("4.5%至5%", "target", Some(2026), Some("全国"), "經濟成長"),
+            ("5%左右", "target", Some(2025), Some("全国"), "經濟增長"),
+            ("5%", "result", Some(2025), Some("全国"), "經濟增長"),
+        ]
     );
 }
 
