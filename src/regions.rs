@@ -240,6 +240,17 @@ pub fn mentions(text: &str) -> Vec<Mention> {
 /// Where a meeting is held, not whom the text speaks of: `在北京揭幕`, `在北京人民大会堂开幕`.
 static VENUE_AFTER: LazyLock<Regex> = LazyLock::new(|| cue_regex("^{{venue_after}}"));
 
+/// What follows the place of a news dateline: `5日电`, `3月5日电`, `2025年3月5日电`.
+static DATELINE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    cue_regex(r"^\s*(?:\d{4}\s*年\s*)?(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日\s*{{dateline_mark}}")
+});
+
+/// Whether mention `m` of `text` is the place of a news dateline (北京3月5日电): where the
+/// story was filed, not whom it is about.
+pub fn is_dateline_place(text: &str, m: &Mention) -> bool {
+    DATELINE_AFTER.is_match(&text[m.end..])
+}
+
 fn is_venue(text: &str, m: &Mention) -> bool {
     cues("venue_before")
         .iter()

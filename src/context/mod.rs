@@ -92,10 +92,6 @@ static PLAN: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{plan_section}}"));
 static YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(\d{4})\s*年(以来|来)?").unwrap_or_else(|e| panic!("{e}")));
 static NATIONAL_SUBJECT: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{national_subject}}"));
-/// What follows the place of a news dateline: `3月5日电`.
-static DATELINE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-    cue_regex(r"^\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日\s*{{dateline_mark}}")
-});
 static VOICE_PROVINCE: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{voice_province}}"));
 static VOICE_CITY: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{voice_city}}"));
 static PAGE_DATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -156,6 +152,7 @@ pub fn resolve(doc: &mut Document) {
             article.year = article
                 .date_year()
                 .or(doc_year)
+                .or_else(|| session_year(article))
                 .or_else(|| latest_year_named(article));
             sections::assign_coverage(article);
         }
@@ -186,7 +183,7 @@ fn speaks_for_the_country(article: &Article) -> bool {
         && !opening.iter().any(|t| {
             regions::mentions(t)
                 .iter()
-                .any(|m| m.region.level != Level::Country && !DATELINE_TAIL.is_match(&t[m.end..]))
+                .any(|m| m.region.level != Level::Country && !regions::is_dateline_place(t, m))
         })
 }
 
@@ -198,6 +195,31 @@ fn page_date(cues: &[String]) -> Option<String> {
         let m: u32 = c[2].parse().ok()?;
         let d: u32 = c[3].parse().ok()?;
         ((1..=12).contains(&m) && (1..=31).contains(&d)).then(|| format!("{y:04}-{m:02}-{d:02}"))
+    })
+}
+
+static NATIONAL_SESSION: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{national_session}}"));
+/// The national congress's term that began in [`ANCHOR_YEAR`]; terms run five years.
+const ANCHOR_TERM: i32 = 14;
+const ANCHOR_YEAR: i32 = 2023;
+
+/// The year of the first national session an article names (十四届全国人大四次会议 → 2026):
+/// sessions meet once a year, the first in a term's first year. Terms before the sixth
+/// (1983) did not keep the five-year rhythm and date nothing.
+fn session_year(article: &Article) -> Option<i32> {
+    let texts = article
+        .title
+        .iter()
+        .chain(article.blocks.iter().map(|b| &b.text));
+    texts.take(OPENING_PARAS + 2).find_map(|t| {
+        NATIONAL_SESSION.captures_iter(t).find_map(|c| {
+            let mut numbers = c.iter().skip(1).flatten().map(|m| {
+                let v = crate::extract::numeral::parse_chinese(m.as_str())?;
+                (v.fract() == 0.0).then_some(v as i32)
+            });
+            let (term, session) = (numbers.next()??, numbers.next()??);
+            (term >= 6).then(|| ANCHOR_YEAR + 5 * (term - ANCHOR_TERM) + session - 1)
+        })
     })
 }
 

@@ -590,7 +590,11 @@ impl ArticleExtractor<'_> {
                 let printed: Option<Vec<char>> = w
                     .printed
                     .map(|(from, to)| printed.unwrap_or("")[from..to].chars().collect());
-                let mentions = regions::mentions(text);
+                // The place a story was filed from (北京5日电) is not what its figures are about.
+                let mentions: Vec<regions::Mention> = regions::mentions(text)
+                    .into_iter()
+                    .filter(|m| !regions::is_dateline_place(text, m))
+                    .collect();
                 let topic = || {
                     block_topic
                         .get_or_init(|| find_topic(lead))

@@ -378,6 +378,27 @@ fn taiwan_coverage_with_a_venue_a_publication_line_and_a_span_of_years() {
 }
 
 #[test]
+fn a_national_session_dates_coverage_that_names_no_year() {
+    // Invented: no date and no year, only the session (十四届 began in 2023, so its fourth
+    // session met in 2026) and a dateline without a month.
+    for (session, year) in [
+        ("十四届全国人大四次会议", 2026),
+        ("第十三届全国人民代表大会第一次会议", 2018),
+        ("全国政协十四届三次会议", 2025),
+    ] {
+        let text = format!(
+            "本报北京5日电 {session}今天开幕，国务院总理作政府工作报告，提出国内生产总值增长5%左右。\n"
+        );
+        let facts = facts(&crate::parse_text("test", &text));
+        let got: Vec<(Option<i32>, Option<&str>)> = facts
+            .iter()
+            .map(|f| (f.year, f.region.as_deref()))
+            .collect();
+        assert_eq!(got, [(Some(year), Some("全国"))], "{session}");
+    }
+}
+
+#[test]
 fn national_report_targets() {
     let text = "国务院政府工作报告
 ——2025年3月5日在第十四届全国人民代表大会第三次会议上
