@@ -1473,7 +1473,13 @@ fn clean_before(raw: &str) -> String {
             }
         }
         if let Some(p) = CUT_WORDS.last_cut(s) {
-            s = &s[p..];
+            // A cut that leaves only a link verb (技术合同成交额累计达) keeps the subject before
+            // it instead, less the cut word.
+            if trim_edges(strip_cue_endings(&s[p..], "link_verb")).is_empty() {
+                s = strip_cue_endings(trim_edges(strip_cue_endings(s, "link_verb")), "lead_word");
+            } else {
+                s = &s[p..];
+            }
         }
         s = trim_edges(strip_cue_endings(s, "link_verb"));
         if s.len() == before.len() {

@@ -243,7 +243,7 @@ fn coverage_that_keeps_the_review_heading_dates_its_results() {
 
 #[test]
 fn list_items_share_the_last_items_head_and_link_verbs_leave_the_indicator() {
-    let text = "过去一年，软件和信息服务业、批发和零售业增加值分别增长9.5%、4.2%，粮食产量跃上700亿斤。文化产业、旅游产业增加值占地区生产总值比重分别达到4%、6%。一般公共预算收入从300亿元增加到350亿元。";
+    let text = "过去一年，软件和信息服务业、批发和零售业增加值分别增长9.5%、4.2%，粮食产量跃上700亿斤。文化产业、旅游产业增加值占地区生产总值比重分别达到4%、6%。一般公共预算收入从300亿元增加到350亿元。技术合同成交额累计达260亿元。";
     let facts = facts(&crate::parse_text("test", text));
     let got: Vec<(&str, &str)> = facts
         .iter()
@@ -259,6 +259,7 @@ fn list_items_share_the_last_items_head_and_link_verbs_leave_the_indicator() {
             ("6%", "旅游产业增加值占地区生产总值比重"),
             ("300亿元", "一般公共预算收入"),
             ("350亿元", "一般公共预算收入"),
+            ("260亿元", "技术合同成交额"),
         ]
     );
 }
