@@ -1422,12 +1422,19 @@ fn is_edge_punct(c: char) -> bool {
 /// Trims punctuation from both ends, keeping quotation marks that pair with one inside:
 /// `、“两重”项目` → `“两重”项目`, `企业“小升规”` stays whole.
 fn trim_edges(s: &str) -> &str {
+    const QUOTES: [(char, char); 4] = [('“', '”'), ('‘', '’'), ('「', '」'), ('『', '』')];
+    let is_quote =
+        |c: Option<char>| c.is_some_and(|c| QUOTES.iter().any(|&(o, e)| c == o || c == e));
     let mut s = s.trim_matches(is_edge_punct);
     loop {
+        // Most phrases neither open nor close with a quotation mark.
+        if !is_quote(s.chars().next()) && !is_quote(s.chars().next_back()) {
+            return s;
+        }
         let before = s.len();
         // Told by the first and last characters: `starts_with` of a character compares its
         // encoding through `memcmp`, and every phrase of every figure comes here.
-        for (open, close) in [('“', '”'), ('‘', '’'), ('「', '」'), ('『', '』')] {
+        for (open, close) in QUOTES {
             let first = s.chars().next();
             if first == Some(close)
                 || (first == Some(open) && !s[open.len_utf8()..].contains(close))
