@@ -340,4 +340,22 @@ mod tests {
         assert_eq!((j.text.as_str(), j.chars), ("好", 1));
         assert_eq!(j.line_map, [(0, 7)]);
     }
+
+    proptest::proptest! {
+        /// Whatever mix of marks, brackets, pinyin and text a line holds, the joined text
+        /// counts its characters right and only ever loses marks: its characters are the
+        /// line's, in order.
+        #[test]
+        fn marks_and_ruby_only_take_characters_away(
+            line in "[国内(（)）*#a-zāǎèǚü发 5%-]{0,40}",
+        ) {
+            let mut j = Joined::default();
+            j.push_line(&line, 1);
+            proptest::prop_assert_eq!(j.chars, j.text.chars().count());
+            let mut rest = line.chars();
+            for c in j.text.chars() {
+                proptest::prop_assert!(rest.any(|l| l == c), "{:?} from {:?}", j.text, line);
+            }
+        }
+    }
 }
