@@ -95,7 +95,7 @@ impl Joined {
                 .chars()
                 .next_back()
                 .or_else(|| (open == 0).then(|| self.last()).flatten())
-                .is_some_and(is_han);
+                .is_some_and(crate::extract::is_han);
             let Some(len) = after_han
                 .then(|| pinyin_annotation(&rest[open..]))
                 .flatten()
@@ -188,10 +188,6 @@ fn keeps_space(before: char, after: char) -> bool {
 fn strip_strong(s: &str) -> Option<&str> {
     let after = s.strip_prefix("**")?;
     (!after.starts_with('*')).then_some(after)
-}
-
-fn is_han(c: char) -> bool {
-    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3FFFD)
 }
 
 /// The length in bytes of a pinyin syllable in brackets at the start of `s` (`(fā)`, `(zhèng)`),
