@@ -858,15 +858,12 @@ impl ArticleExtractor<'_> {
         }
         match kind {
             FactKind::Target => Some(ry),
-            _ if self.article.kind.is_report() => match section {
-                Some(Section::Plan | Section::FiveYearPlan) => Some(ry),
-                _ => Some(ry - 1),
-            },
-            // Coverage dates only what stands under a part of the report it keeps.
-            _ if self.covers_report => match section {
+            _ if self.follows_sections() => match section {
                 Some(Section::Plan | Section::FiveYearPlan) => Some(ry),
                 Some(Section::Review | Section::FiveYearReview) => Some(ry - 1),
-                _ => None,
+                // Outside the parts a report looks back; coverage dates only what stands under
+                // a part of the report it keeps.
+                _ => self.article.kind.is_report().then_some(ry - 1),
             },
             _ => None,
         }
@@ -1233,14 +1230,15 @@ fn respectively_slot<'q>(
     Some((pos, listed, k))
 }
 
-/// The items of a `分别` list's subject, `n` of them if a reading gives that many: split at
+/// The items of a `分别` list's subject, trimmed, `n` of them if a reading gives that many: split at
 /// 、, 和 and 及 (`武汉、襄阳和宜昌`), else at 、 alone, for items whose names hold 和
 /// (`信息传输软件和信息技术服务业、租赁和商务服务业`).
 fn list_items(subject: &str, n: usize) -> Vec<&str> {
     let split = |at: &[char]| -> Vec<&str> {
         subject
             .split(at)
-            .filter(|s| !trim_edges(s).is_empty())
+            .map(trim_edges)
+            .filter(|s| !s.is_empty())
             .collect()
     };
     let fine = split(&['、', '和', '及']);
@@ -1258,11 +1256,7 @@ fn list_items(subject: &str, n: usize) -> Vec<&str> {
 /// `武汉、襄阳、宜昌分别增长6.2%、5.9%、6.1%`: the k-th number is about the k-th place.
 fn respective_region(q: &Quantity, all: &[Quantity], ctx: &Context) -> Option<String> {
     let (pos, listed, k) = respectively_slot(q, all, ctx)?;
-    let items: Vec<&str> = list_items(ctx.slice(subject_start(ctx, pos), pos), listed.len())
-        .into_iter()
-        .map(trim_edges)
-        .filter(|s| !s.is_empty())
-        .collect();
+    let items = list_items(ctx.slice(subject_start(ctx, pos), pos), listed.len());
     if items.len() != listed.len() {
         return None;
     }
