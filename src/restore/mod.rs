@@ -61,6 +61,7 @@ fn markdown_mark(text: &str) -> (Mark, usize) {
             (Mark::Heading, hashes)
         }
         Some(b'-' | b'*' | b'+' | b'>') => (Mark::Item, 1),
+        Some(&c) if c >= 0x80 => return bullet_mark(text),
         _ => return (Mark::None, 0),
     };
     let spaces = b[len..]
@@ -71,6 +72,34 @@ fn markdown_mark(text: &str) -> (Mark, usize) {
         return (Mark::None, 0);
     }
     (mark, len + spaces)
+}
+
+/// Bullet glyphs of `list_bullet` in data/cues.tsv.
+static LIST_BULLETS: LazyLock<Vec<char>> = LazyLock::new(|| {
+    crate::lexicon::cues("list_bullet")
+        .iter()
+        .filter_map(|b| b.chars().next())
+        .collect()
+});
+
+/// A line opened by a list bullet (`●地区生产总值增长5%以上`) is a list item; unlike
+/// Markdown's marks, the glyph needs no space after it, but an item needs text.
+fn bullet_mark(text: &str) -> (Mark, usize) {
+    let Some(first) = text.chars().next() else {
+        return (Mark::None, 0);
+    };
+    if !LIST_BULLETS.contains(&first) {
+        return (Mark::None, 0);
+    }
+    let skip = first.len_utf8()
+        + text[first.len_utf8()..]
+            .bytes()
+            .take_while(|&c| c == b' ' || c == b'\t')
+            .count();
+    if skip == text.len() {
+        return (Mark::None, 0);
+    }
+    (Mark::Item, skip)
 }
 
 impl<'a> Line<'a> {
@@ -773,7 +802,11 @@ fn paragraph_ends<L: AsLine>(
     if gap && is_list_lead(next) && !last.text.ends_with(['，', '、', '；']) {
         return true;
     }
-    if starts_with_heading_number(next.text) && (terminal || short) {
+    // A numbered line after a blank line opens a block (a list of tasks under a lead), unless
+    // the line before broke off inside a clause.
+    if starts_with_heading_number(next.text)
+        && (terminal || short || gap && !last.text.ends_with(['，', '、', '；']))
+    {
         return true;
     }
     // A numbered heading standing alone before a blank line, even where single-line paragraphs
@@ -1129,7 +1162,7 @@ pub(crate) mod tests {
 
     #[test]
     fn markdown_marks_open_blocks_and_leave_the_text() {
-        let input = "### 一、2023年工作回顾\n主要成就包括：\n- **经济回升向好**：生产总值增长5.2%。\n- **科技创新**：技术合同成交额增长28.6%。\n* 研发投入强度：2.6%\n> 引自报告\n#两会# 话题\n-5%的降幅\n";
+        let input = "### 一、2023年工作回顾\n主要成就包括：\n- **经济回升向好**：生产总值增长5.2%。\n- **科技创新**：技术合同成交额增长28.6%。\n* 研发投入强度：2.6%\n> 引自报告\n#两会# 话题\n-5%的降幅\n●地区生产总值增长5%以上\n■ 城镇新增就业110万人以上\n●\n";
         let paras = restore(input);
         let got: Vec<(&str, Mark)> = paras.iter().map(|p| (p.text.as_str(), p.mark)).collect();
         assert_eq!(
@@ -1143,12 +1176,29 @@ pub(crate) mod tests {
                 ("引自报告", Mark::Item),
                 ("#两会#话题", Mark::None),
                 ("-5%的降幅", Mark::None),
+                ("地区生产总值增长5%以上", Mark::Item),
+                ("城镇新增就业110万人以上", Mark::Item),
+                ("●", Mark::None),
             ]
         );
         // Spans point past the marks, at the text.
         assert_eq!(
             &input[paras[0].byte_start..paras[0].byte_end],
             "一、2023年工作回顾"
+        );
+    }
+
+    #[test]
+    fn a_numbered_line_after_a_blank_line_opens_a_block() {
+        let input = "重点抓好十个方面工作\n\n  1.扎实推进经济量质齐升\n\n  2.扎实落实科教强省战略\n\n统筹推进城乡融合、\n\n1.5万亿元的项目落地。\n";
+        assert_eq!(
+            texts(input),
+            [
+                "重点抓好十个方面工作",
+                "1.扎实推进经济量质齐升",
+                "2.扎实落实科教强省战略",
+                "统筹推进城乡融合、1.5万亿元的项目落地。",
+            ]
         );
     }
 
