@@ -123,6 +123,9 @@ pub fn resolve(doc: &mut Document) {
         if article.region.is_none() && speaks_for_the_country(article) {
             article.region = regions::country().map(|c| c.short.to_owned());
         }
+        if article.region.is_none() && article.covers_report() {
+            article.region = covered_region(article).map(|r| r.short.to_owned());
+        }
     }
     for (i, article) in doc.articles.iter_mut().enumerate() {
         // The page header speaks of the first report on the page; a running head of any.
@@ -185,6 +188,44 @@ fn speaks_for_the_country(article: &Article) -> bool {
                 .iter()
                 .any(|m| m.region.level != Level::Country && !regions::is_dateline_place(t, m))
         })
+}
+
+/// The region whose report a news article covers: the one province its headline and opening
+/// name (`山东省十三届人大二次会议在济南开幕。山东省省长…作报告`), else the one prefecture;
+/// none where they name several, as a round-up does. Datelines and venues are not the subject.
+fn covered_region(article: &Article) -> Option<&'static regions::Region> {
+    let mut named: Vec<&'static regions::Region> = Vec::new();
+    for t in [article.title.as_deref(), article.subtitle.as_deref()]
+        .into_iter()
+        .flatten()
+        .chain(article.opening_paragraphs())
+    {
+        for m in regions::mentions(t) {
+            if m.region.level != Level::Country
+                && !regions::is_dateline_place(t, &m)
+                && !named.contains(&m.region)
+            {
+                named.push(m.region);
+            }
+        }
+    }
+    let only = |level: Level| {
+        let mut at_level = named.iter().filter(|r| r.level == level);
+        match (at_level.next(), at_level.next()) {
+            (Some(r), None) => Some(*r),
+            _ => None,
+        }
+    };
+    let provinces = named.iter().filter(|r| r.level == Level::Province).count();
+    match provinces {
+        0 => only(Level::Prefecture),
+        _ => only(Level::Province).filter(|p| {
+            // A city of another province is a second subject.
+            named
+                .iter()
+                .all(|r| r.level == Level::Province || r.province == p.short)
+        }),
+    }
 }
 
 /// The first full date on a publication line of the page, as ISO.

@@ -42,6 +42,9 @@ fn is_segment_break(c: char) -> bool {
 static YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(\d{4})\s*年(以来|来)?").unwrap_or_else(|e| panic!("{e}")));
 static TARGET: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{target}}"));
+static NOT_CHANGE: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{not_change}}"));
+static COMPARED_LAST_YEAR: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{compared_last_year}}"));
+static CURRENT_YEAR: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{current_year}}"));
 static TARGET_FRAME: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{target_frame}}"));
 static ESTIMATE: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{estimate}}"));
 static OUTCOME: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{outcome}}"));
@@ -60,7 +63,6 @@ static CHANGE_DOWN_INSIDE: LazyLock<aho_corasick::AhoCorasick> =
     LazyLock::new(|| cue_finder("change_down", 2));
 static PERIOD_SPAN: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{period_span}}"));
 static TARGET_TOPIC: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{target_topic}}"));
-static REPORT_COVERAGE: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{report_coverage}}"));
 static PERIOD_SPAN_NOT: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{period_span_not}}"));
 /// A plan's name followed by words of time: `“十四五”时期`, `十四五以来`.
 static PLAN_TIME: LazyLock<Regex> = LazyLock::new(|| {
@@ -139,6 +141,9 @@ static GLOSS: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap_or_else(|e| panic!("the gloss pattern is invalid: {e}"))
 });
 
+/// The words of a comparison with an earlier figure (`bare_change_prefix`: 比上年, 同比).
+static COMPARISON: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{bare_change_prefix}}"));
+
 /// All code patterns at once: one pass over an indicator finds every rule that matches.
 static CODE_SET: LazyLock<regex::RegexSet> = LazyLock::new(|| {
     regex::RegexSet::new(CODE_RULES.iter().map(|r| r.pattern.as_str()))
@@ -164,6 +169,14 @@ pub fn indicator_code(indicator: &str, unit: &str, measure: Measure) -> Option<&
     let indicator = if indicator.contains(['(', '（']) {
         plain = GLOSS.replace_all(indicator, "");
         plain.as_ref()
+    } else {
+        indicator
+    };
+    // A comparison names no other indicator: 生产总值比上年增长 is 生产总值增长.
+    let uncompared;
+    let indicator = if COMPARISON.is_match(indicator) {
+        uncompared = COMPARISON.replace_all(indicator, "");
+        uncompared.as_ref()
     } else {
         indicator
     };
@@ -228,7 +241,7 @@ pub fn each_fact(
             article,
             index: a,
             ref_year: article.year,
-            covers_report: covers_report(article),
+            covers_report: article.covers_report(),
         }
         .run(&mut finish, deadline)?;
     }
@@ -248,17 +261,6 @@ struct ArticleExtractor<'a> {
 /// comparison (比去年).
 fn names_last_year(text: &str) -> bool {
     first_last_year_end(text).is_some()
-}
-
-/// Whether a news article covers a work report: its headline or opening names one.
-fn covers_report(article: &Article) -> bool {
-    !article.kind.is_report()
-        && article
-            .title
-            .as_deref()
-            .into_iter()
-            .chain(article.opening_paragraphs())
-            .any(|t| REPORT_COVERAGE.is_match(t))
 }
 
 /// The context of one quantity inside its block.
@@ -638,19 +640,20 @@ impl ArticleExtractor<'_> {
                         section,
                         prev.as_ref(),
                     );
-                    if let Some(p) = &printed {
-                        show_printed(&mut fact, &chars, p, &ctx);
-                    }
-                    fact.char_start += w.base;
-                    fact.char_end += w.base;
                     // A rank between a figure and its change (5.53万亿元、稳居全国前十强、增长4.8%)
-                    // is not the subject the change verb elides.
+                    // is not the subject the change verb elides. The next figure reads the
+                    // analysed indicator, not the printed one.
                     if fact.measure != Measure::Rank || prev.is_none() {
                         prev = Some(Prev {
                             sentence: ctx.block_sentence(),
                             indicator: fact.indicator.clone(),
                         });
                     }
+                    if let Some(p) = &printed {
+                        show_printed(&mut fact, &chars, p, &ctx);
+                    }
+                    fact.char_start += w.base;
+                    fact.char_end += w.base;
                     let listed = listed_regions(q, &ctx);
                     if listed.len() > 1 {
                         for region in listed {
@@ -727,7 +730,10 @@ impl ArticleExtractor<'_> {
             .and_then(|t| t());
         if let Some(t) = topic {
             let rule = &CODE_RULES[t.rule];
-            if rule.units.is_empty() || rule.units.contains(&unit.as_str()) {
+            // A share is never the topic's growth rate.
+            let fits_measure =
+                !(measure == Measure::Share && rule.measure == Some(Measure::Change));
+            if fits_measure && (rule.units.is_empty() || rule.units.contains(&unit.as_str())) {
                 indicator.clone_from(&t.phrase);
                 code = Some(rule.code.to_owned());
                 if rule.measure == Some(Measure::Change) && measure == Measure::Level {
@@ -799,6 +805,7 @@ impl ArticleExtractor<'_> {
             && q.qualifier != Qualifier::Exact
             && !ctx.names_last_year_before(q.start)
             && !self.dated_earlier(ctx, q)
+            && !self.compared_with_last_year(ctx, q)
         {
             return FactKind::Target;
         }
@@ -824,6 +831,16 @@ impl ArticleExtractor<'_> {
     fn dated_earlier(&self, ctx: &Context, q: &Quantity) -> bool {
         named_year(ctx.slice(ctx.sentence.0, q.start))
             .is_some_and(|y| self.ref_year.is_some_and(|r| y < r))
+    }
+
+    /// Whether the figure's sentence, before it, compares with the year before (比上年增长)
+    /// and names neither this year, nor the article's year or a later one, nor a target.
+    fn compared_with_last_year(&self, ctx: &Context, q: &Quantity) -> bool {
+        let before = ctx.slice(ctx.sentence.0, q.start);
+        COMPARED_LAST_YEAR.is_match(before)
+            && !TARGET.is_match(before)
+            && !CURRENT_YEAR.is_match(before)
+            && named_year(before).is_none_or(|y| self.ref_year.is_none_or(|r| y < r))
     }
 
     /// Whether the sentence dates its figures in the year before (去年, but not 比去年).
@@ -1017,7 +1034,7 @@ fn show_printed(fact: &mut Fact, analysed: &[char], printed: &[char], ctx: &Cont
     fact.text = span(fact.char_start, fact.char_end);
     fact.sentence = span(ctx.sentence.0, (ctx.sentence.1 + 1).min(printed.len()));
     // The indicator is mostly a phrase of the sentence; one composed from several places
-    // (a `分别` list) stays as analysed.
+    // (地區生產總值 + 增長, a `分别` list) takes each character as the block prints it.
     let needle: Vec<char> = fact.indicator.chars().collect();
     if needle.is_empty() {
         return;
@@ -1028,7 +1045,17 @@ fn show_printed(fact: &mut Fact, analysed: &[char], printed: &[char], ctx: &Cont
         .rposition(|w| w == needle.as_slice())
     {
         fact.indicator = span(lo + p, lo + p + needle.len());
+        return;
     }
+    let as_printed = |c: char| {
+        analysed[lo..hi]
+            .iter()
+            .position(|&a| a == c)
+            .map(|i| lo + i)
+            .or_else(|| analysed.iter().position(|&a| a == c))
+            .map_or(c, |i| printed[i])
+    };
+    fact.indicator = needle.into_iter().map(as_printed).collect();
 }
 
 /// An indicator a news article speaks of: the phrase and its rule in `data/indicators.tsv`.
@@ -1332,8 +1359,10 @@ fn respectively(q: &Quantity, all: &[Quantity], ctx: &Context) -> Option<String>
     };
     if let Some((at, head)) = ending.or_else(inside) {
         let shared = last[at..].to_owned();
+        // An item that ends in a head noun of its own (固定资产投资) shares none.
+        let headed = |item: &str| cues("shared_head").iter().any(|h| item.ends_with(h));
         for item in items.iter_mut() {
-            if !item.contains(head) {
+            if !item.contains(head) && !headed(item) {
                 item.push_str(&shared);
             }
         }
@@ -1451,7 +1480,7 @@ fn trim_edges(s: &str) -> &str {
     }
 }
 
-fn clean_before(raw: &str) -> String {
+fn clean_before<'a>(raw: &'a str) -> String {
     let mut s = trim_edges(raw);
     // Drop a leading region, lead words and years, and everything up to a subject marker, in
     // any order, until none applies: 广东将经济增长目标 → 经济增长目标.
@@ -1468,16 +1497,24 @@ fn clean_before(raw: &str) -> String {
         if let Some(end) = LEAD_WORDS.longest_prefix(s) {
             s = &s[end..];
         }
+        // 到2027年 is a time as much as 2027年 is.
+        if let Some(rest) = cues("year_lead").iter().find_map(|w| {
+            s.strip_prefix(w)
+                .filter(|r| YEAR.find(r).is_some_and(|m| m.start() == 0))
+        }) {
+            s = rest;
+        }
         if s.starts_with(|c: char| c.is_ascii_digit()) {
             if let Some(m) = YEAR.find(s).filter(|m| m.start() == 0) {
                 s = &s[m.end()..];
             }
         }
         if let Some(p) = CUT_WORDS.last_cut(s) {
-            // A cut that leaves only a link verb (技术合同成交额累计达) keeps the subject before
-            // it instead, less the cut word.
-            if trim_edges(strip_cue_endings(&s[p..], "link_verb")).is_empty() {
-                s = strip_cue_endings(trim_edges(strip_cue_endings(s, "link_verb")), "lead_word");
+            // A cut that leaves only a link verb (技术合同成交额累计达) or 的 (通过其中的)
+            // keeps the subject before it instead, less the cut word.
+            let only_of = |t: &'a str| trim_edges(t).trim_end_matches('的');
+            if only_of(strip_cue_endings(&s[p..], "link_verb")).is_empty() {
+                s = strip_cue_endings(only_of(strip_cue_endings(s, "link_verb")), "lead_word");
             } else {
                 s = &s[p..];
             }
@@ -1539,6 +1576,13 @@ fn measure(
         }
     }
     let v = trim_edges(&verb_text);
+    let nouns_out;
+    let v = if NOT_CHANGE.is_match(v) {
+        nouns_out = NOT_CHANGE.replace_all(v, "");
+        nouns_out.as_ref()
+    } else {
+        v
+    };
     let to_level = v.ends_with(['至', '到', '为']);
     if !to_level {
         let direct = |cat: &str| cues(cat).iter().any(|c| v.ends_with(c));

@@ -452,6 +452,26 @@ fn codes_come_from_the_synonym_lexicon() {
         ("粮食产量", "万吨", Measure::Level, None),
         ("粮食产量", "吨", Measure::Level, Some("grain_output")),
         ("PM2.5年均浓度", "微克/立方米", Measure::Level, Some("pm25")),
+        // A comparison with the year before names no other indicator.
+        (
+            "生产总值比上年增长",
+            "%",
+            Measure::Change,
+            Some("gdp_growth"),
+        ),
+        ("生产总值同比增长", "%", Measure::Change, Some("gdp_growth")),
+        (
+            "农村居民人均纯收入增长",
+            "%",
+            Measure::Change,
+            Some("rural_income_growth"),
+        ),
+        (
+            "研究与试验发展经费支出占生产总值比重",
+            "%",
+            Measure::Share,
+            Some("rd_intensity"),
+        ),
     ];
     for (indicator, unit, measure, code) in cases {
         assert_eq!(
@@ -624,4 +644,115 @@ proptest::proptest! {
             }
         }
     }
+}
+
+#[test]
+fn coverage_with_no_headline_speaks_of_the_province_it_names() {
+    // No headline, no year: the opening names the congress and the governor of one province,
+    // and a venue in it. A sentence that compares with the year before tells results, bound
+    // (超过) or capped (控制在) as they are.
+    let text = "2月14日,山东省十三届人大二次会议在济南开幕。山东省省长作报告。
+报告提出,一年来,经济社会保持持续健康发展。
+经济运行总体平稳,全年实现生产总值7.65万亿元,比上年增长6.4%,粮食总产超过1000亿斤;城镇登记失业率控制在3.35%。
+";
+    assert_eq!(
+        rows(text),
+        [
+            "7.65万亿元|7650000000000||元|exact|level||result|山东|gdp|",
+            "6.4%|6.4||%|exact|change|up|result|山东|gdp_growth|",
+            "超过1000亿斤|100000000000||斤|at_least|level||result|山东|grain_output|",
+            "控制在3.35%|3.35||%|at_most|level||result|山东||",
+        ]
+    );
+}
+
+#[test]
+fn a_round_up_of_two_provinces_takes_neither() {
+    let text = "广东、河南两省政府工作报告相继发布。
+今年经济增长目标，广东为5%左右，河南为5.5%左右。
+";
+    let doc = crate::parse_text("t", text);
+    assert_eq!(doc.articles[0].region, None);
+    let regions: Vec<Option<String>> = facts(&doc).into_iter().map(|f| f.region).collect();
+    assert_eq!(regions, [Some("广东".to_owned()), Some("河南".to_owned())]);
+}
+
+#[test]
+fn a_share_names_its_own_indicator_and_no_growth_code() {
+    let text =
+        "报告显示，2025年地方一般公共预算收入6485亿元，增长6.3%，税收占比75.5%，提高3个百分点。\n";
+    let doc = crate::parse_text("t", text);
+    let got: Vec<(String, Option<String>)> = facts(&doc)
+        .into_iter()
+        .map(|f| (f.indicator, f.code))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("地方一般公共预算收入".to_owned(), None),
+            (
+                "地方一般公共预算收入增长".to_owned(),
+                Some("budget_revenue_growth".to_owned())
+            ),
+            ("税收占比".to_owned(), None),
+            ("税收占比提高".to_owned(), None),
+        ]
+    );
+}
+
+#[test]
+fn value_added_is_a_level_and_an_item_with_its_own_head_shares_none() {
+    let text = "报告提出，到2027年规上工业增加值突破3万亿元，规上工业增加值增长7%。\n2025年全省固定资产投资、社会消费品零售总额分别增长4.1%、8.8%。\n";
+    let doc = crate::parse_text("t", text);
+    let got: Vec<(String, &str)> = facts(&doc)
+        .into_iter()
+        .map(|f| (f.indicator, f.measure.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("规上工业增加值".to_owned(), "level"),
+            ("规上工业增加值增长".to_owned(), "change"),
+            ("全省固定资产投资增长".to_owned(), "change"),
+            ("社会消费品零售总额增长".to_owned(), "change"),
+        ]
+    );
+}
+
+#[test]
+fn a_composed_indicator_in_traditional_script_is_printed_and_coded() {
+    let text = "政府工作報告\n——2025年2月11日在嘉興市第九屆人民代表大會第五次會議上\n\n各位代表：\n現在，我代表市人民政府向大會報告工作。\n\n一、2024年工作回顧\n\n全市實現地區生產總值7569.5億元、增長5.6%。\n";
+    let doc = crate::parse_text("t", text);
+    let got: Vec<(String, Option<String>)> = facts(&doc)
+        .into_iter()
+        .map(|f| (f.indicator, f.code))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("地區生產總值".to_owned(), Some("gdp".to_owned())),
+            ("地區生產總值增長".to_owned(), Some("gdp_growth".to_owned())),
+        ]
+    );
+}
+
+#[test]
+fn proposed_by_and_put_into_promise_nothing() {
+    // 提出的 says who made the suggestions; 将 before a number is 把. In news dated 2026,
+    // 一年来 dates the year before.
+    let text = "2026-03-09\n全国人大常委会工作报告显示，一年来，对公民、组织提出的6705件审查建议逐一研究，将12件法规列入清理范围，共审议法律草案40件，已表决通过其中的24件。\n";
+    let doc = crate::parse_text("t", text);
+    let got: Vec<(String, &str, Option<i32>)> = facts(&doc)
+        .into_iter()
+        .map(|f| (f.indicator, f.kind.as_str(), f.year))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("审查建议逐一研究".to_owned(), "result", Some(2025)),
+            ("法规列入清理范围".to_owned(), "result", Some(2025)),
+            ("审议法律草案".to_owned(), "result", Some(2025)),
+            ("已表决通过".to_owned(), "result", Some(2025)),
+        ]
+    );
 }

@@ -1,6 +1,11 @@
 //! The document as the output contract (`ANNOTATION.md`) defines it.
 
+use crate::lexicon::cue_regex;
+use regex::Regex;
 use serde::{Deserialize, Serialize};
+use std::sync::LazyLock;
+
+static REPORT_COVERAGE: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{report_coverage}}"));
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -156,6 +161,18 @@ impl Article {
                 more
             })
             .map(|b| b.text.as_str())
+    }
+
+    /// Whether a news article covers a work report: its headline or opening names one
+    /// (`report_coverage` cues).
+    pub fn covers_report(&self) -> bool {
+        !self.kind.is_report()
+            && self
+                .title
+                .as_deref()
+                .into_iter()
+                .chain(self.opening_paragraphs())
+                .any(|t| REPORT_COVERAGE.is_match(t))
     }
 
     /// The year of the article's date.
