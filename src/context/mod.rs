@@ -91,6 +91,7 @@ static REVIEW: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{review_section}}"
 static PLAN: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{plan_section}}"));
 static YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(\d{4})\s*年(以来|来)?").unwrap_or_else(|e| panic!("{e}")));
+static SESSION_BODY: LazyLock<Regex> = LazyLock::new(|| cue_regex("^(?:{{session_body}})"));
 static NATIONAL_SUBJECT: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{national_subject}}"));
 static VOICE_PROVINCE: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{voice_province}}"));
 static VOICE_CITY: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{voice_city}}"));
@@ -195,19 +196,27 @@ fn speaks_for_the_country(article: &Article) -> bool {
 /// none where they name several, as a round-up does. Datelines and venues are not the subject.
 fn covered_region(article: &Article) -> Option<&'static regions::Region> {
     let mut named: Vec<&'static regions::Region> = Vec::new();
+    // Places whose congress or government the text names (陕西咸阳市第九届人民代表大会: 咸阳).
+    let mut bodies: Vec<&'static regions::Region> = Vec::new();
     for t in [article.title.as_deref(), article.subtitle.as_deref()]
         .into_iter()
         .flatten()
         .chain(article.opening_paragraphs())
     {
         for m in regions::mentions(t) {
-            if m.region.level != Level::Country
-                && !regions::is_dateline_place(t, &m)
-                && !named.contains(&m.region)
-            {
+            if m.region.level == Level::Country || regions::is_dateline_place(t, &m) {
+                continue;
+            }
+            if !named.contains(&m.region) {
                 named.push(m.region);
             }
+            if SESSION_BODY.is_match(&t[m.end..]) && !bodies.contains(&m.region) {
+                bodies.push(m.region);
+            }
         }
+    }
+    if let [only] = bodies.as_slice() {
+        return Some(*only);
     }
     let only = |level: Level| {
         let mut at_level = named.iter().filter(|r| r.level == level);

@@ -141,8 +141,10 @@ static GLOSS: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap_or_else(|e| panic!("the gloss pattern is invalid: {e}"))
 });
 
-/// The words of a comparison with an earlier figure (`bare_change_prefix`: 比上年, 同比).
-static COMPARISON: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{bare_change_prefix}}"));
+/// Words inside an indicator that name no other one: a comparison with an earlier figure
+/// (`bare_change_prefix`: 比上年, 同比) and the word target (`indicator_filler`).
+static COMPARISON: LazyLock<Regex> =
+    LazyLock::new(|| cue_regex("{{bare_change_prefix}}|{{indicator_filler}}"));
 
 /// All code patterns at once: one pass over an indicator finds every rule that matches.
 static CODE_SET: LazyLock<regex::RegexSet> = LazyLock::new(|| {
@@ -172,7 +174,8 @@ pub fn indicator_code(indicator: &str, unit: &str, measure: Measure) -> Option<&
     } else {
         indicator
     };
-    // A comparison names no other indicator: 生产总值比上年增长 is 生产总值增长.
+    // A comparison or the word target names no other indicator: 生产总值比上年增长 and
+    // 生产总值预期目标增长 are 生产总值增长.
     let uncompared;
     let indicator = if COMPARISON.is_match(indicator) {
         uncompared = COMPARISON.replace_all(indicator, "");
@@ -783,6 +786,7 @@ impl ArticleExtractor<'_> {
         let segment_before = ctx.slice(ctx.segment.0, q.start);
         if ESTIMATE.is_match(clause_before)
             || ESTIMATE.is_match(segment_before) && !segment_before.contains(['，', ','])
+            || self.sentence_opens_with_estimate(ctx, q)
         {
             return FactKind::Estimate;
         }
@@ -831,6 +835,19 @@ impl ArticleExtractor<'_> {
     fn dated_earlier(&self, ctx: &Context, q: &Quantity) -> bool {
         named_year(ctx.slice(ctx.sentence.0, q.start))
             .is_some_and(|y| self.ref_year.is_some_and(|r| y < r))
+    }
+
+    /// Whether the figure's sentence opens with 预计 as a clause of its own (`预计，全市实现…；
+    /// 财政收入…`): it governs every figure of the sentence.
+    fn sentence_opens_with_estimate(&self, ctx: &Context, q: &Quantity) -> bool {
+        let before = ctx.slice(ctx.sentence.0, q.start);
+        let Some((lead, _)) = before.split_once(is_clause_break) else {
+            return false;
+        };
+        let lead = trim_edges(lead);
+        ESTIMATE
+            .find(lead)
+            .is_some_and(|m| m.start() == 0 && m.end() == lead.len())
     }
 
     /// Whether the figure's sentence, before it, compares with the year before (比上年增长)

@@ -268,7 +268,16 @@ fn read_chinese(chars: &[char], i: usize) -> Option<Number> {
     })
 }
 
-static QUOTE_PAIRS: [(char, char); 4] = [('“', '”'), ('‘', '’'), ('「', '」'), ('《', '》')];
+/// Straight quotes open and close alike: a figure right after one that closed a quotation
+/// (`"十四五"5个`) is told apart by the digit rule below.
+static QUOTE_PAIRS: [(char, char); 6] = [
+    ('“', '”'),
+    ('‘', '’'),
+    ('「', '」'),
+    ('《', '》'),
+    ('"', '"'),
+    ('＂', '＂'),
+];
 /// A quotation this short is a name or slogan (“两个确立”, ‘五个中心’), not a statement.
 const NAME_QUOTE_MAX: usize = 8;
 

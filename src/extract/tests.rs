@@ -461,6 +461,12 @@ fn codes_come_from_the_synonym_lexicon() {
         ),
         ("生产总值同比增长", "%", Measure::Change, Some("gdp_growth")),
         (
+            "生产总值预期目标增长",
+            "%",
+            Measure::Change,
+            Some("gdp_growth"),
+        ),
+        (
             "农村居民人均纯收入增长",
             "%",
             Measure::Change,
@@ -755,4 +761,35 @@ fn proposed_by_and_put_into_promise_nothing() {
             ("已表决通过".to_owned(), "result", Some(2025)),
         ]
     );
+}
+
+#[test]
+fn an_estimate_opening_its_sentence_governs_every_figure_of_it() {
+    let text = "政府工作报告\n——2016年1月6日在马鞍山市第十五届人民代表大会第五次会议上\n\n各位代表：\n现在，我代表市人民政府向大会报告工作。\n\n一、2015年工作回顾\n\n预计，全市实现地区生产总值1360亿元，增长9.4%；财政收入210亿元，增长3.6%。新增企业189家。\n";
+    let got: Vec<(String, &str, Option<i32>)> = facts(&crate::parse_text("t", text))
+        .into_iter()
+        .map(|f| (f.text, f.kind.as_str(), f.year))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("1360亿元".to_owned(), "estimate", Some(2015)),
+            ("9.4%".to_owned(), "estimate", Some(2015)),
+            ("210亿元".to_owned(), "estimate", Some(2015)),
+            ("3.6%".to_owned(), "estimate", Some(2015)),
+            ("189家".to_owned(), "result", Some(2015)),
+        ]
+    );
+}
+
+#[test]
+fn coverage_speaks_of_the_place_whose_congress_it_names() {
+    // The province names where the city lies; the city's congress is the subject.
+    let text = "2月4日上午,陕西咸阳市第九届人民代表大会第六次会议隆重开幕。代市长作政府工作报告。
+报告提出今年全市经济社会发展的主要预期目标是:生产总值增长5.5%以上,一般公共预算收入增长3%左右。
+";
+    let doc = crate::parse_text("t", text);
+    assert_eq!(doc.articles[0].region.as_deref(), Some("咸阳"));
+    let regions: Vec<Option<String>> = facts(&doc).into_iter().map(|f| f.region).collect();
+    assert_eq!(regions, [Some("咸阳".to_owned()), Some("咸阳".to_owned())]);
 }
