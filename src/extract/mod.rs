@@ -39,8 +39,41 @@ fn is_segment_break(c: char) -> bool {
     is_sentence_break(c) || matches!(c, '；' | ';' | '…')
 }
 
-static YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(\d{4})\s*年(以来|来)?").unwrap_or_else(|e| panic!("{e}")));
+/// A year as a time: in digits or spelled digit by digit (二〇二四年, 二○二四年).
+static YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(\d{4}|[〇○零一二三四五六七八九]{4})\s*年(以来|来)?")
+        .unwrap_or_else(|e| panic!("{e}"))
+});
+
+/// A span of years written out: 2021至2024年, 二○二一至二○二四年.
+static YEAR_SPAN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(\d{4}|[〇○零一二三四五六七八九]{4})\s*年?\s*[至到—\-～~]\s*(\d{4}|[〇○零一二三四五六七八九]{4})\s*年",
+    )
+    .unwrap_or_else(|e| panic!("{e}"))
+});
+
+/// `2021至2024年，GDP分别增长8%、1.9%、4.8%、3.5%`: a `分别` list with one figure for each
+/// year of the span its sentence names before it gives the k-th figure the k-th year.
+fn respective_year(q: &Quantity, all: &[Quantity], ctx: &Context) -> Option<i32> {
+    let (pos, listed, k) = respectively_slot(q, all, ctx)?;
+    let c = YEAR_SPAN
+        .captures_iter(ctx.slice(ctx.sentence.0, pos))
+        .last()?;
+    let (first, last) = (year_value(&c[1])?, year_value(&c[2])?);
+    let k = i32::try_from(k).ok()?;
+    (last > first && usize::try_from(last - first + 1).ok()? == listed.len()).then_some(first + k)
+}
+
+/// The value of a year [`YEAR`] read, in digits or spelled.
+fn year_value(written: &str) -> Option<i32> {
+    if let Ok(y) = written.parse::<i32>() {
+        return Some(y);
+    }
+    written.chars().try_fold(0i32, |acc, c| {
+        Some(acc * 10 + i32::try_from(numeral::cn_digit(c)?).ok()?)
+    })
+}
 static TARGET: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{target}}"));
 static NOT_CHANGE: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{not_change}}"));
 static COMPARED_LAST_YEAR: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{compared_last_year}}"));
@@ -745,7 +778,8 @@ impl ArticleExtractor<'_> {
             }
         }
         // The year the sentence names before the figure, read once for year and period.
-        let explicit = named_year(ctx.slice(ctx.sentence.0, q.start));
+        let explicit =
+            respective_year(q, all, ctx).or_else(|| named_year(ctx.slice(ctx.sentence.0, q.start)));
         let year = match ctx.list.and_then(|l| l.year) {
             Some(y) if explicit.is_none() => Some(y),
             _ => self.year(kind, explicit, ctx, q, section),
@@ -970,7 +1004,7 @@ impl ArticleExtractor<'_> {
             // 从2020年的3.68万亿元: the year named with it; otherwise the year before the span.
             let own = YEAR
                 .captures_iter(ctx.slice(ctx.clause.0, q.start))
-                .filter_map(|c| c[1].parse::<i32>().ok())
+                .filter_map(|c| year_value(&c[1]))
                 .last();
             return (Some(p), Some(own.unwrap_or(p.start - 1)));
         }
@@ -1039,7 +1073,7 @@ fn named_year(text: &str) -> Option<i32> {
                 .next_back()
                 .is_some_and(|c| BASE_MARKERS.contains(&c))
         })
-        .filter_map(|c| c[1].parse::<i32>().ok())
+        .filter_map(|c| year_value(&c[1]))
         .filter(|y| (1990..=2100).contains(y))
         .last()
 }
@@ -1536,7 +1570,10 @@ fn clean_before<'a>(raw: &'a str) -> String {
                 s = &s[p..];
             }
         }
-        s = trim_edges(strip_cue_endings(s, "link_verb"));
+        s = trim_edges(strip_cue_endings(
+            strip_cue_endings(s, "currency_word"),
+            "link_verb",
+        ));
         if s.len() == before.len() {
             return s.to_owned();
         }

@@ -4,7 +4,8 @@
 /// Value of a Chinese digit character.
 pub fn cn_digit(c: char) -> Option<u32> {
     Some(match c {
-        '零' | '〇' => 0,
+        // The white circle stands in for 〇 in many printed years (二○二四年).
+        '零' | '〇' | '○' => 0,
         '一' | '壹' => 1,
         '二' | '两' | '贰' => 2,
         '三' | '叁' => 3,
@@ -30,8 +31,9 @@ pub fn cn_multiplier(c: char) -> Option<f64> {
     })
 }
 
-/// A large unit written after Arabic digits only: Taiwan usage's 兆 (10¹², 万亿 on the
-/// mainland: `1.43 兆斤`). Never read inside a Chinese numeral, where 兆 is a word.
+/// A large unit written after a number that has ended: Taiwan usage's 兆 (10¹², 万亿 on the
+/// mainland: `1.43 兆斤`, `十四點五八兆元`). Never read inside a Chinese numeral, where 兆 is
+/// a word.
 pub fn large_multiplier_after_digits(c: char) -> Option<f64> {
     (c == '兆').then_some(1e12)
 }

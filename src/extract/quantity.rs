@@ -268,6 +268,20 @@ fn read_chinese(chars: &[char], i: usize) -> Option<Number> {
     })
 }
 
+/// Whether the Latin letters right before `at` are an indicator's abbreviation
+/// (`latin_indicator` cues: GDP, CPI), not part of a name or code.
+fn after_latin_indicator(chars: &[char], at: usize) -> bool {
+    let letters = chars[..at]
+        .iter()
+        .rev()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .count();
+    let word: String = chars[at - letters..at].iter().collect();
+    cues("latin_indicator")
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(&word))
+}
+
 /// Straight quotes open and close alike: a figure right after one that closed a quotation
 /// (`"十四五"5个`) is told apart by the digit rule below.
 static QUOTE_PAIRS: [(char, char); 6] = [
@@ -447,8 +461,11 @@ fn number_word(s: &str) -> Option<f64> {
 
 fn quantity_at(chars: &[char], i: usize, number: &Number) -> Option<Quantity> {
     let prev = i.checked_sub(1).map(|p| chars[p]);
-    // Numerals inside names and codes: PM2.5, T800, 5G, “两个确立”.
-    if prev.is_some_and(|p| p.is_ascii_alphabetic() || p == '.' || digit(p).is_some()) {
+    // Numerals inside names and codes: PM2.5, T800, 5G, “两个确立”; but an indicator's
+    // abbreviation may run into its figure (全国GDP5%).
+    if prev.is_some_and(|p| p == '.' || digit(p).is_some())
+        || prev.is_some_and(|p| p.is_ascii_alphabetic()) && !after_latin_indicator(chars, i)
+    {
         return None;
     }
     if chars
@@ -478,8 +495,8 @@ fn quantity_at(chars: &[char], i: usize, number: &Number) -> Option<Quantity> {
             break; // 千瓦时 is a unit, not 千 × 瓦时
         }
         if let Some(m) = cn_multiplier(c)
-            .or_else(|| large_multiplier_after_digits(c))
             .filter(|&m| !number.chinese && m >= 100.0)
+            .or_else(|| large_multiplier_after_digits(c))
         {
             value *= m;
             j += 1;
@@ -733,9 +750,13 @@ fn second_of_range(chars: &[char], at: usize) -> Option<(f64, f64, usize)> {
     if j == at {
         return None;
     }
-    let second = read_arabic(chars, j)?;
-    let (multiplier, k) = trailing_multiplier(chars, second.end, 100.0);
-    Some((second.value, multiplier, k))
+    // 四点五%至五%: a Chinese numeral holds its own 万 and 亿.
+    if let Some(second) = read_arabic(chars, j) {
+        let (multiplier, k) = trailing_multiplier(chars, second.end, 100.0);
+        return Some((second.value, multiplier, k));
+    }
+    let second = read_chinese(chars, j)?;
+    Some((second.value, 1.0, second.end))
 }
 
 /// `4.5%—5%`: after a full first quantity, a dash and a second number with the same unit.

@@ -793,3 +793,51 @@ fn coverage_speaks_of_the_place_whose_congress_it_names() {
     let regions: Vec<Option<String>> = facts(&doc).into_iter().map(|f| f.region).collect();
     assert_eq!(regions, [Some("咸阳".to_owned()), Some("咸阳".to_owned())]);
 }
+
+#[test]
+fn a_span_of_years_with_respectively_dates_each_figure() {
+    // Taiwan usage: spelled years with ○, 年增率 for the growth rate, 兆 after a Chinese numeral.
+    let text = "2026-01-27\n去年廣東GDP總值為人民幣十四點五八兆元，年增率僅三點九%。二○二一至二○二四年，廣東GDP年增率分別為八%、一點九%、四點八%、三點五%。\n";
+    let got: Vec<(String, String, Option<String>, Option<i32>)> =
+        facts(&crate::parse_text("t", text))
+            .into_iter()
+            .map(|f| (f.text, f.indicator, f.code, f.year))
+            .collect();
+    let gdp_growth = || Some("gdp_growth".to_owned());
+    assert_eq!(
+        got,
+        [
+            (
+                "十四點五八兆元".to_owned(),
+                "GDP總值".to_owned(),
+                None,
+                Some(2025)
+            ),
+            ("三點九%".to_owned(), "年增率".to_owned(), None, Some(2025)),
+            (
+                "八%".to_owned(),
+                "GDP年增率".to_owned(),
+                gdp_growth(),
+                Some(2021)
+            ),
+            (
+                "一點九%".to_owned(),
+                "GDP年增率".to_owned(),
+                gdp_growth(),
+                Some(2022)
+            ),
+            (
+                "四點八%".to_owned(),
+                "GDP年增率".to_owned(),
+                gdp_growth(),
+                Some(2023)
+            ),
+            (
+                "三點五%".to_owned(),
+                "GDP年增率".to_owned(),
+                gdp_growth(),
+                Some(2024)
+            ),
+        ]
+    );
+}

@@ -26,6 +26,25 @@ const CASES: &[Case] = &[
     ),
     ("糧食產量1.43兆斤", "1.43兆斤", 1.43e12, "斤", E, None),
     ("新增装机100兆瓦", "100兆瓦", 100.0, "兆瓦", E, None),
+    // ... and after a Chinese numeral that has ended; a range of Chinese numerals
+    (
+        "GDP总值为人民币十四点五八兆元",
+        "十四点五八兆元",
+        1.458e13,
+        "元",
+        E,
+        None,
+    ),
+    (
+        "GDP增速为四点五%至五%",
+        "四点五%至五%",
+        4.5,
+        "%",
+        R,
+        Some(5.0),
+    ),
+    // An indicator's abbreviation may run into its figure
+    ("也低于全国GDP5%", "5%", 5.0, "%", E, None),
     // Chinese decimals before a large unit; 约为; 数 only before a Chinese numeral
     ("就业三点五万人", "三点五万人", 35000.0, "人", E, None),
     ("增速约为5%", "约为5%", 5.0, "%", A, None),
@@ -405,6 +424,7 @@ const NOT_QUANTITIES: &[&str] = &[
     // a year spelled digit by digit is a time, not a number of years
     "这是自一九九一年以来的最低目标",
     "到二〇三五年基本实现",
+    "二○二一至二○二四年",
     "第三次会议",
     "十二届八次全会",
     "按照省委十一届十次、十一次全会部署要求",
