@@ -1023,7 +1023,7 @@ impl ArticleExtractor<'_> {
     }
 
     fn region(&self, q: &Quantity, all: &[Quantity], ctx: &Context) -> Option<String> {
-        if let Some(place) = respective_region(q, all, ctx) {
+        if let Some(place) = respective_region(q, all, ctx).or_else(|| country_figure(q, ctx)) {
             return Some(place);
         }
         let own = self.article.region.clone();
@@ -1060,6 +1060,18 @@ impl ArticleExtractor<'_> {
             .map(|m| m.region.short.to_owned())
             .or(own)
     }
+}
+
+/// `低于全国GDP增长5%`: the country's name right before a core indicator in the figure's
+/// clause makes the figure the country's, in a province's report as in the press. The name
+/// alone is no mention (全国第一, 全国人大 speak of no figure of the country's).
+fn country_figure(q: &Quantity, ctx: &Context) -> Option<String> {
+    let country = regions::country()?;
+    let clause = ctx.slice(ctx.clause.0, q.start);
+    let at = clause.rfind(country.short)?;
+    let rest = &clause[at + country.short.len()..];
+    ANY_INDICATOR.find(rest).filter(|m| m.start() == 0)?;
+    Some(country.short.to_owned())
 }
 
 /// The last year a text names as a time: not a span's start (`2021年以来`) nor a base of

@@ -841,3 +841,14 @@ fn a_span_of_years_with_respectively_dates_each_figure() {
         ]
     );
 }
+
+#[test]
+fn the_country_before_a_core_indicator_owns_the_figure() {
+    let text = "2026-01-26\n广东省省长作政府工作报告。2025年广东生产总值增长3.9%，低于全国GDP增长5%，高于全国0.5个百分点。\n";
+    let regions: Vec<Option<String>> = facts(&crate::parse_text("t", text))
+        .into_iter()
+        .map(|f| f.region)
+        .collect();
+    let r = |s: &str| Some(s.to_owned());
+    assert_eq!(regions, [r("广东"), r("全国"), r("广东")]);
+}
