@@ -323,6 +323,9 @@ struct Context<'a> {
     /// Where in `text` (bytes) the block first names last year as a time, for coverage of a
     /// report; 0 when it did before `text`.
     last_year_end: Option<usize>,
+    /// In a news article, the year the paragraph's first sentence names as a time (`2025年是…`):
+    /// it dates the figures of later sentences that name none.
+    lead_year: Option<i32>,
     clause: (usize, usize),
     segment: (usize, usize),
     sentence: (usize, usize),
@@ -336,6 +339,7 @@ struct BlockCues {
     frame: Option<usize>,
     /// Byte offset where the block first names last year as a time.
     last_year_end: Option<usize>,
+    lead_year: Option<i32>,
 }
 
 impl<'a> Context<'a> {
@@ -593,6 +597,7 @@ impl ArticleExtractor<'_> {
                         .covers_report
                         .then(|| first_last_year_end(&block.text))
                         .flatten(),
+                    lead_year: news.then(|| named_year(lead)).flatten(),
                 })
             };
             let block_chars = if block.text.len() <= WINDOW_CHARS {
@@ -659,6 +664,7 @@ impl ArticleExtractor<'_> {
                         topic: news.then_some(&topic),
                         list: in_list,
                         last_year_end: cues.last_year_end.map(to_window),
+                        lead_year: cues.lead_year,
                         clause: bounds_at(&breaks.clause, chars.len(), q.num_start),
                         segment: bounds_at(&breaks.segment, chars.len(), q.num_start),
                         sentence: bounds_at(&breaks.sentence, chars.len(), q.num_start),
@@ -760,21 +766,28 @@ impl ArticleExtractor<'_> {
         let unit = q.unit.canonical.to_owned();
         let mut code = indicator_code(&indicator, &unit, measure).map(str::to_owned);
         // A figure whose clause names no indicator is about the paragraph's or headline's.
+        // A phrase of its own that names a core indicator after the word target
+        // (主要预期目标是地区生产总值增长) goes before the paragraph's.
+        let fits = |t: &Topic| {
+            let rule = &CODE_RULES[t.rule];
+            // A share is never the topic's growth rate.
+            !(measure == Measure::Share && rule.measure == Some(Measure::Change))
+                && (rule.units.is_empty() || rule.units.contains(&unit.as_str()))
+        };
         let topic = ctx
             .topic
             .filter(|_| code.is_none() && is_elided(&indicator))
-            .and_then(|t| t());
+            .and_then(|t| {
+                find_topic(&indicator)
+                    .filter(fits)
+                    .or_else(|| t().filter(|t| fits(t)).cloned())
+            });
         if let Some(t) = topic {
             let rule = &CODE_RULES[t.rule];
-            // A share is never the topic's growth rate.
-            let fits_measure =
-                !(measure == Measure::Share && rule.measure == Some(Measure::Change));
-            if fits_measure && (rule.units.is_empty() || rule.units.contains(&unit.as_str())) {
-                indicator.clone_from(&t.phrase);
-                code = Some(rule.code.to_owned());
-                if rule.measure == Some(Measure::Change) && measure == Measure::Level {
-                    (measure, direction) = (Measure::Change, Some(Direction::Up));
-                }
+            indicator.clone_from(&t.phrase);
+            code = Some(rule.code.to_owned());
+            if rule.measure == Some(Measure::Change) && measure == Measure::Level {
+                (measure, direction) = (Measure::Change, Some(Direction::Up));
             }
         }
         // The year the sentence names before the figure, read once for year and period.
@@ -868,6 +881,7 @@ impl ArticleExtractor<'_> {
     /// (`2024年中国单位GDP能耗降幅超过3%` in coverage of the 2025 report).
     fn dated_earlier(&self, ctx: &Context, q: &Quantity) -> bool {
         named_year(ctx.slice(ctx.sentence.0, q.start))
+            .or(ctx.lead_year)
             .is_some_and(|y| self.ref_year.is_some_and(|r| y < r))
     }
 
@@ -924,6 +938,9 @@ impl ArticleExtractor<'_> {
         if THIS_YEAR.is_match(sentence_before) && kind == FactKind::Target {
             return Some(ry);
         }
+        if let Some(y) = ctx.lead_year {
+            return Some(y);
+        }
         match kind {
             FactKind::Target => Some(ry),
             _ if self.follows_sections() => match section {
@@ -953,7 +970,7 @@ impl ArticleExtractor<'_> {
         all: &[Quantity],
         block: &crate::structure::Block,
     ) -> (Option<Period>, Option<i32>) {
-        let Some(ry) = self.ref_year.filter(|_| self.article.kind.is_report()) else {
+        let Some(ry) = self.ref_year.filter(|_| self.follows_sections()) else {
             return (None, year);
         };
         let sentence_before = ctx.slice(ctx.sentence.0, q.start);
@@ -1131,6 +1148,14 @@ struct Topic {
 /// The first phrase of `text` that a core indicator rule reads (`经济增长` in
 /// `多省份公布今年经济增长目标`).
 fn find_topic(text: &str) -> Option<Topic> {
+    // A glossed abbreviation names nothing new: 地区生产总值(GDP)增长 is a phrase of its own.
+    let plain;
+    let text = if text.contains(['(', '（']) {
+        plain = GLOSS.replace_all(text, "");
+        plain.as_ref()
+    } else {
+        text
+    };
     // One unanchored pass finds where the first phrase may start; the anchored rules then
     // say which it is.
     let from = ANY_INDICATOR.find(text)?.start();

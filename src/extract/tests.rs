@@ -852,3 +852,59 @@ fn the_country_before_a_core_indicator_owns_the_figure() {
     let r = |s: &str| Some(s.to_owned());
     assert_eq!(regions, [r("广东"), r("全国"), r("广东")]);
 }
+
+#[test]
+fn a_paragraph_that_opens_with_a_year_dates_its_figures_and_coverage_keeps_spans() {
+    // Coverage without a date: the year comes from the report's target year (2026). A
+    // paragraph that opens with 2025年 reports that year; 年均 under “十四五” is a span.
+    let text = "新疆2026年地区生产总值预期目标增长5.5%—6%
+1月27日,新疆维吾尔自治区第十四届人民代表大会第四次会议开幕,自治区主席作政府工作报告。
+2025年是新疆发展历程中具有重要意义的一年。全年地区生产总值2.15万亿元、增长5.5%,农村居民人均可支配收入首次突破2万元。
+“十四五”时期,地区生产总值年均增长5.9%。建议“十五五”时期地区生产总值增速目标设定为年均增长5.5%-6%。
+";
+    let got: Vec<(String, &str, Option<i32>, Option<String>)> =
+        facts(&crate::parse_text("t", text))
+            .into_iter()
+            .map(|f| {
+                (
+                    f.text,
+                    f.kind.as_str(),
+                    f.year,
+                    f.period.map(|p| p.to_string()),
+                )
+            })
+            .collect();
+    let span = |s: &str| Some(s.to_owned());
+    assert_eq!(
+        got,
+        [
+            ("5.5%—6%".to_owned(), "target", Some(2026), None),
+            ("2.15万亿元".to_owned(), "result", Some(2025), None),
+            ("5.5%".to_owned(), "result", Some(2025), None),
+            ("突破2万元".to_owned(), "result", Some(2025), None),
+            ("5.9%".to_owned(), "result", Some(2025), span("2021-2025")),
+            (
+                "5.5%-6%".to_owned(),
+                "target",
+                Some(2030),
+                span("2026-2030")
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_glossed_indicator_after_the_word_target_is_its_own_topic() {
+    let text = "主席作政府工作报告时提出,2026年主要预期目标是地区生产总值(GDP)增长7%以上,固定资产投资增长15%左右。\n";
+    let codes: Vec<Option<String>> = facts(&crate::parse_text("t", text))
+        .into_iter()
+        .map(|f| f.code)
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            Some("gdp_growth".to_owned()),
+            Some("fixed_asset_investment_growth".to_owned())
+        ]
+    );
+}
