@@ -518,6 +518,9 @@ fn is_list_line(text: &str) -> bool {
 struct Prev {
     sentence: (usize, usize),
     indicator: String,
+    /// The indicators of the sentence's amounts and counts so far, in order: a `分别` list with
+    /// no subject of its own is about them (`受理案件3748.6万件，审结3620万件，同比分别增长…`).
+    amounts: Vec<String>,
 }
 
 impl ArticleExtractor<'_> {
@@ -686,9 +689,19 @@ impl ArticleExtractor<'_> {
                     // is not the subject the change verb elides. The next figure reads the
                     // analysed indicator, not the printed one.
                     if fact.measure != Measure::Rank || prev.is_none() {
+                        let sentence = ctx.block_sentence();
+                        let mut amounts = prev
+                            .take()
+                            .filter(|p| p.sentence == sentence)
+                            .map(|p| p.amounts)
+                            .unwrap_or_default();
+                        if fact.measure == Measure::Level {
+                            amounts.push(fact.indicator.clone());
+                        }
                         prev = Some(Prev {
-                            sentence: ctx.block_sentence(),
+                            sentence,
                             indicator: fact.indicator.clone(),
+                            amounts,
                         });
                     }
                     if let Some(p) = &printed {
@@ -729,6 +742,12 @@ impl ArticleExtractor<'_> {
             kind = FactKind::Target;
         }
         let (mut indicator, raw_before) = indicator(q, before, all, ctx);
+        if let Some(listed) = prev
+            .filter(|p| p.sentence == ctx.block_sentence())
+            .and_then(|p| respectively_amounts(q, all, ctx, &p.amounts))
+        {
+            indicator = listed;
+        }
         // An elided subject takes the one before it in the sentence: 河南设为5.5%左右, and
         // 实现地区生产总值3.2万亿元、增长5.1% (增长 of the 地区生产总值).
         if let Some(p) = prev.filter(|p| p.sentence == ctx.block_sentence()) {
@@ -1456,6 +1475,31 @@ fn respectively(q: &Quantity, all: &[Quantity], ctx: &Context) -> Option<String>
         }
     }
     Some(format!("{}{}", items[k], verb))
+}
+
+/// `受理案件3748.6万件，审结3620万件，同比分别增长10.8%、8.9%`: a `分别` list whose clause names
+/// no subject before it (a comparison word at most) pairs its figures with the sentence's
+/// last amounts, in order, and their change verb.
+fn respectively_amounts(
+    q: &Quantity,
+    all: &[Quantity],
+    ctx: &Context,
+    amounts: &[String],
+) -> Option<String> {
+    let (pos, listed, k) = respectively_slot(q, all, ctx)?;
+    let mut subject = trim_edges(ctx.slice(ctx.clause.0, pos));
+    for prefix in cues("bare_change_prefix") {
+        subject = subject.trim_start_matches(prefix);
+    }
+    if !subject.is_empty() || listed.len() < 2 || amounts.len() < listed.len() {
+        return None;
+    }
+    let verb = ctx.slice(pos + 2, listed.first().map_or(pos + 2, |n| n.start));
+    let verb = trim_edges(verb);
+    let changes = cues("change_up").iter().chain(cues("change_down"));
+    let verb = changes.clone().any(|c| verb.ends_with(c)).then_some(verb)?;
+    let item = &amounts[amounts.len() - listed.len() + k];
+    Some(format!("{item}{verb}"))
 }
 
 /// Longest list item (in characters) read as a bare qualifier of the last item's noun.

@@ -908,3 +908,21 @@ fn a_glossed_indicator_after_the_word_target_is_its_own_topic() {
         ]
     );
 }
+
+#[test]
+fn respectively_with_no_subject_pairs_the_amounts_before_it() {
+    let text = "2026-03-09\n最高人民法院工作报告显示，2025年全国各级法院受理案件3748.6万件，审结3620万件，同比分别增长10.8%、8.9%。\n";
+    let indicators: Vec<String> = facts(&crate::parse_text("t", text))
+        .into_iter()
+        .map(|f| f.indicator)
+        .collect();
+    assert_eq!(
+        indicators,
+        [
+            "全国各级法院受理案件",
+            "审结",
+            "全国各级法院受理案件增长",
+            "审结增长"
+        ]
+    );
+}
