@@ -233,28 +233,36 @@ pub fn assign(article: &mut Article, top: Option<u8>) {
 }
 
 /// Marks the parts of a news article that keeps a report's headings for them
-/// (`一、2024年工作回顾`, `二、2025年经济社会发展总体要求`): a heading after the first block
-/// that names a year and speaks of a review (an earlier year) or of plans (the article's
-/// year). The next heading ends the part. Nothing else is marked: a news article's other
-/// headings are headlines and subheads (`今年经济增长预期目标为5%左右`), not parts of a report.
+/// (`一、2024年工作回顾`, `二、“十五五”时期主要目标`, `三、2025年经济社会发展总体要求`): a
+/// heading after the first block that names a year and speaks of a review (an earlier year)
+/// or of plans (the article's year), or names a five-year plan with such words. An unnumbered
+/// heading inside a part (a figure's lead line) leaves it; any other heading ends it. Nothing
+/// else is marked: a news article's other headings are headlines and subheads.
 pub fn assign_coverage(article: &mut Article) {
     let Some(year) = article.year else {
         return;
     };
-    let mut current = None;
+    let mut current: Option<Role> = None;
     for (i, b) in article.blocks.iter_mut().enumerate() {
-        if b.kind == BlockType::Heading {
+        if b.kind == BlockType::Heading && i > 0 {
             let named = YEAR
                 .captures(&b.text)
-                .and_then(|c| c[1].parse::<i32>().ok())
-                .filter(|_| i > 0);
-            current = match named {
-                Some(y) if y < year && REVIEW.is_match(&b.text) => Some(Section::Review),
-                Some(y) if y == year && PLAN.is_match(&b.text) => Some(Section::Plan),
+                .and_then(|c| c[1].parse::<i32>().ok());
+            let plan = named_plans(&b.text).next().map(|(_, p)| p);
+            let worded = |re: &Regex| re.is_match(&b.text);
+            current = match (named, plan) {
+                (Some(y), _) if y < year && worded(&REVIEW) => Some((Section::Review, None)),
+                (Some(y), _) if y == year && worded(&PLAN) => Some((Section::Plan, None)),
+                // 二、“十五五”时期主要目标和重大任务; “十四五”时期工作回顾.
+                (None, Some(p)) if worded(&PLAN) || worded(&REVIEW) => Some(plan_role(p, year)),
+                // An unnumbered line inside a part (a figure's lead) leaves the part as it is;
+                // any other heading ends it.
+                (None, None) if !crate::structure::is_numbered(&b.text) => current,
                 _ => None,
             };
         }
-        b.section = current;
+        b.section = current.map(|r| r.0);
+        b.period = current.and_then(|r| r.1);
     }
 }
 

@@ -1642,10 +1642,17 @@ fn clean_before<'a>(raw: &'a str) -> String {
             }
         }
         if let Some(p) = CUT_WORDS.last_cut(s) {
-            // A cut that leaves only a link verb (技术合同成交额累计达) or 的 (通过其中的)
-            // keeps the subject before it instead, less the cut word.
+            // A cut that leaves only a link verb (技术合同成交额累计达), 的 (通过其中的) or a
+            // change verb (二氧化碳排放累计降低) keeps the subject before it instead, less the
+            // cut word.
             let only_of = |t: &'a str| trim_edges(t).trim_end_matches('的');
-            if only_of(strip_cue_endings(&s[p..], "link_verb")).is_empty() {
+            let rest = only_of(strip_cue_endings(&s[p..], "link_verb"));
+            if !rest.is_empty() && is_bare_change(rest) {
+                let subject = strip_cue_endings(&s[..p], "lead_word");
+                let subject = strip_cue_endings(subject, "subject_marker");
+                return format!("{}{rest}", trim_edges(subject));
+            }
+            if rest.is_empty() {
                 s = strip_cue_endings(only_of(strip_cue_endings(s, "link_verb")), "lead_word");
             } else {
                 s = &s[p..];

@@ -926,3 +926,64 @@ fn respectively_with_no_subject_pairs_the_amounts_before_it() {
         ]
     );
 }
+
+#[test]
+fn a_summary_list_one_figure_a_line_keeps_its_parts() {
+    // Taiwan usage, one item a line, no punctuation: each line is its own item, a line that
+    // ends in a figure is no heading, and the numbered parts (with 「」 quotes) date them.
+    let text = "2026-03-05
+據報導，國務院總理向十四屆全國人大四次會議作政府工作報告，要點如下：
+一、2025 年工作回顧
+國內生產毛額增長 5%
+城鎮新增就業 1,267 萬人
+二、「十五五」時期主要目標和重大任務
+國內生產毛額增長保持在合理區間
+全社會研發經費投入年均增長 7% 以上
+單位國內生產毛額二氧化碳排放累計降低 17%
+數位經濟核心產業增加值佔國內生產毛額比重達到 12.5%
+三、2026 年經濟社會發展總體要求和政策取向
+經濟增長 4.5%—5%
+城鎮新增就業 1,200 萬人以上
+";
+    type Row = (String, String, &'static str, Option<i32>, Option<String>);
+    let got: Vec<Row> = facts(&crate::parse_text("t", text))
+        .into_iter()
+        .map(|f| {
+            (
+                f.text,
+                f.indicator,
+                f.kind.as_str(),
+                f.year,
+                f.period.map(|p| p.to_string()),
+            )
+        })
+        .collect();
+    let row = |t: &str, i: &str, k: &'static str, y: i32, p: Option<&str>| {
+        (t.to_owned(), i.to_owned(), k, Some(y), p.map(str::to_owned))
+    };
+    let plan = Some("2026-2030");
+    assert_eq!(
+        got,
+        [
+            row("5%", "國內生產毛額增長", "result", 2025, None),
+            row("1,267萬人", "城鎮新增就業", "result", 2025, None),
+            row("7%以上", "全社會研發經費投入年均增長", "target", 2030, plan),
+            row(
+                "17%",
+                "單位國內生產毛額二氧化碳排放降低",
+                "target",
+                2030,
+                plan
+            ),
+            row(
+                "12.5%",
+                "數位經濟核心產業增加值佔國內生產毛額比重",
+                "target",
+                2030,
+                plan
+            ),
+            row("4.5%—5%", "經濟增長", "target", 2026, None),
+            row("1,200萬人以上", "城鎮新增就業", "target", 2026, None),
+        ]
+    );
+}

@@ -698,8 +698,9 @@ fn sorted_remove(values: &mut Vec<f32>, w: f32) {
 const FULL_SHARE: f32 = 0.25;
 /// Fewest lines in a window before raggedness tells anything.
 const RAGGED_MIN_LINES: usize = 6;
-/// Widest list item, in em.
-const LIST_ITEM_MAX: f32 = 16.0;
+/// Widest list item, in em: a summary list of a report's figures runs to 25 em
+/// (`数字经济核心产业增加值占国内生产总值比重达到12.5%`).
+const LIST_ITEM_MAX: f32 = 26.0;
 /// A list item states a figure near its end: a digit among its last characters.
 const ITEM_FIGURE_TAIL: usize = 8;
 
@@ -708,8 +709,10 @@ const ITEM_FIGURE_TAIL: usize = 8;
 /// the widest starts a list.
 fn looks_like_item(line: &Line) -> bool {
     // A heading (numbered, or printed twice over) may break across lines after a digit.
+    // A line that ends inside a number (`增长4.` then `5%`) was cut there.
     !starts_with_heading_number(line.text)
         && !line.doubled
+        && !line.text.ends_with(['.', ','])
         && line.width < LIST_ITEM_MAX
         && !line
             .text
@@ -828,12 +831,14 @@ fn paragraph_ends<L: AsLine>(
     if short {
         // A numbered heading too long for its centred line wraps onto a second short line:
         // `一、强化思想政治引领，牢牢把握人` + `大工作正确政治方向`.
+        // A line that states a figure is an item after the heading, not the rest of it.
         let wrapped_heading = current.len() == 1
             && !terminal
             && !gap
             && starts_with_heading_number(last.text)
             && !next.text.chars().last().is_some_and(is_terminal)
-            && next.width < column - SHORT_BY;
+            && next.width < column - SHORT_BY
+            && !looks_like_item(next);
         return !wrapped_heading;
     }
     terminal && gap
@@ -1185,6 +1190,19 @@ pub(crate) mod tests {
         assert_eq!(
             &input[paras[0].byte_start..paras[0].byte_end],
             "一、2023年工作回顾"
+        );
+    }
+
+    #[test]
+    fn a_list_of_long_figure_lines_is_one_item_a_line() {
+        let input = "二、“十五五”时期主要目标和重大任务\n全社会研发经费投入年均增长 7% 以上\n单位国内生产总值二氧化碳排放累计降低 17%\n数字经济核心产业增加值占国内生产总值比重达到 12.5%\n劳动年龄人口平均受教育年限提高到 11.7 年\n人均预期寿命提高到 80 岁\n粮食综合生产能力达到 1.45 万亿斤左右\n能源综合生产能力达到 58 亿吨标准煤\n农村居民人均可支配收入分别增长4.\n5%、5.5%左右，居民消费价格涨幅\n";
+        let got = texts(input);
+        assert_eq!(got.len(), 9, "{got:?}");
+        assert_eq!(got[1], "全社会研发经费投入年均增长7%以上");
+        // A line cut inside a number runs on.
+        assert_eq!(
+            got[8],
+            "农村居民人均可支配收入分别增长4.5%、5.5%左右，居民消费价格涨幅"
         );
     }
 

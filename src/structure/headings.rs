@@ -33,6 +33,11 @@ static NUMBERING: LazyLock<[(Numbering, LinePattern); 4]> = LazyLock::new(|| {
     ]
 });
 
+/// Whether a heading's text opens with a section number (`一、`, `（二）`, `3.`).
+pub fn is_numbered(text: &str) -> bool {
+    numbering(text).is_some()
+}
+
 fn numbering(text: &str) -> Option<Numbering> {
     NUMBERING
         .iter()
@@ -130,7 +135,21 @@ fn is_standalone_heading(p: &Para, n: usize) -> bool {
     if numbering(&p.text).is_some() {
         return true;
     }
-    p.short && n <= 30 && !p.text.chars().any(is_clause_punct)
+    p.short && n <= 30 && !p.text.chars().any(is_clause_punct) && !states_a_figure(&p.text)
+}
+
+/// An unnumbered line that ends in a figure (`国内生产总值增长5%`, `粮食产量1.4万亿斤左右`) is an
+/// item of a summary list, not a title; a headline with a figure inside
+/// (`各省财政收入目标甘肃5.5%居前`, `2025年——`) or a titled figure
+/// (`政府工作报告：今年经济增长预期目标为5%左右`) may still be one.
+fn states_a_figure(text: &str) -> bool {
+    if text.contains(['：', ':']) || !text.ends_with(|c: char| !c.is_whitespace()) {
+        return false;
+    }
+    let chars: Vec<char> = text.chars().collect();
+    crate::extract::quantity::scan_chars(text, &chars)
+        .last()
+        .is_some_and(|q| q.end == chars.len())
 }
 
 /// A plain-text report (from HTML, say) has no bold to mark a run-in lead; a numbered paragraph
@@ -217,6 +236,22 @@ fn assign_levels(drafts: &mut [Draft]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_line_that_ends_in_a_figure_is_an_item_not_a_title() {
+        for (text, figure) in [
+            ("国内生产总值增长5%", true),
+            ("粮食产量1.4万亿斤左右", true),
+            ("能源综合生产能力达到58亿吨标准煤", true),
+            ("各省财政收入目标甘肃5.5%居前", false),
+            ("广东设定今年GDP增4.5%至5%目标", false),
+            ("2025年——", false),
+            ("2026年重点工作", false),
+            ("政府工作报告：今年经济增长预期目标为5%左右", false),
+        ] {
+            assert_eq!(states_a_figure(text), figure, "{text}");
+        }
+    }
     use crate::restore::restore;
 
     fn heads(text: &str) -> Vec<(u8, bool, String)> {

@@ -12,6 +12,7 @@ use crate::lexicon::{cue_regex, cues};
 use crate::regions::{self, Level};
 use crate::restore::chars::{is_clause_punct, is_terminal};
 use crate::restore::{is_byline, is_salutation, is_subtitle, Para, Restored};
+pub use headings::is_numbered;
 pub use model::*;
 use regex::Regex;
 use std::collections::HashMap;
