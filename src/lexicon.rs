@@ -110,6 +110,29 @@ pub fn cue_finder(category: &str, min_chars: usize) -> AhoCorasick {
     .unwrap_or_else(|e| panic!("bundled cue words of {category} do not build an automaton: {e}"))
 }
 
+/// An automaton over the literal cue words of several categories, leftmost-longest (预期目标
+/// before 目标): a per-fact question and its removal in one scan, without a regex.
+pub fn cue_words(categories: &[&str]) -> AhoCorasick {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(categories.iter().flat_map(|c| cues(c).iter()))
+        .unwrap_or_else(|e| {
+            panic!("bundled cue words of {categories:?} do not build an automaton: {e}")
+        })
+}
+
+/// `text` without any word `words` finds.
+pub fn remove_words(words: &AhoCorasick, text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for m in words.find_iter(text) {
+        out.push_str(&text[last..m.start()]);
+        last = m.end();
+    }
+    out.push_str(&text[last..]);
+    out
+}
+
 /// One automaton over a list of cue words, built once, so that a phrase is scanned once
 /// instead of once per cue (the extraction asks these questions of every fact).
 pub struct CueAutomaton {

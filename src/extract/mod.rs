@@ -10,10 +10,12 @@ pub mod numeral;
 pub mod quantity;
 
 use crate::lexicon::{
-    cue_finder, cue_regex, cue_rows, cues, rows, strip_cue_endings, CueAutomaton,
+    cue_finder, cue_regex, cue_rows, cue_words, cues, remove_words, rows, strip_cue_endings,
+    CueAutomaton,
 };
 use crate::regions;
 use crate::structure::{Article, Document, Period, Section};
+use aho_corasick::AhoCorasick;
 pub use model::*;
 use quantity::{Quantity, UnitClass};
 use regex::Regex;
@@ -39,11 +41,27 @@ fn is_segment_break(c: char) -> bool {
     is_sentence_break(c) || matches!(c, '；' | ';' | '…')
 }
 
-/// A year as a time: in digits or spelled digit by digit (二〇二四年, 二○二四年).
-static YEAR: LazyLock<Regex> = LazyLock::new(|| {
+/// A year as a time in digits (`2024年`): the common case, and a fast search.
+static YEAR_DIGITS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(\d{4})\s*年(以来|来)?").unwrap_or_else(|e| panic!("{e}")));
+/// A year in digits or spelled digit by digit (二〇二四年, 二○二四年), for a text that holds a
+/// spelled zero: every spelled year of this century has one.
+static YEAR_ANY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(\d{4}|[〇○零一二三四五六七八九]{4})\s*年(以来|来)?")
         .unwrap_or_else(|e| panic!("{e}"))
 });
+
+/// The year pattern `text` needs: the spelled one only where a spelled year's zero stands
+/// (二〇二四, 二○二四, 二零二四, 二零一九; not 零售, which most reports say).
+fn year_pattern(text: &str) -> &'static Regex {
+    // Substring searches (vectorised) beat one pass that decodes every character.
+    if text.contains('〇') || text.contains('○') || text.contains("零二") || text.contains("零一")
+    {
+        &YEAR_ANY
+    } else {
+        &YEAR_DIGITS
+    }
+}
 
 /// A span of years written out: 2021至2024年, 二○二一至二○二四年.
 static YEAR_SPAN: LazyLock<Regex> = LazyLock::new(|| {
@@ -65,7 +83,7 @@ fn respective_year(q: &Quantity, all: &[Quantity], ctx: &Context) -> Option<i32>
     (last > first && usize::try_from(last - first + 1).ok()? == listed.len()).then_some(first + k)
 }
 
-/// The value of a year [`YEAR`] read, in digits or spelled.
+/// The value of a year [`YEAR_ANY`] read, in digits or spelled.
 fn year_value(written: &str) -> Option<i32> {
     if let Ok(y) = written.parse::<i32>() {
         return Some(y);
@@ -75,9 +93,10 @@ fn year_value(written: &str) -> Option<i32> {
     })
 }
 static TARGET: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{target}}"));
-static NOT_CHANGE: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{not_change}}"));
-static COMPARED_LAST_YEAR: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{compared_last_year}}"));
-static CURRENT_YEAR: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{current_year}}"));
+static NOT_CHANGE: LazyLock<AhoCorasick> = LazyLock::new(|| cue_words(&["not_change"]));
+static COMPARED_LAST_YEAR: LazyLock<AhoCorasick> =
+    LazyLock::new(|| cue_words(&["compared_last_year"]));
+static CURRENT_YEAR: LazyLock<AhoCorasick> = LazyLock::new(|| cue_words(&["current_year"]));
 static TARGET_FRAME: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{target_frame}}"));
 static ESTIMATE: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{estimate}}"));
 static OUTCOME: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{outcome}}"));
@@ -176,8 +195,8 @@ static GLOSS: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Words inside an indicator that name no other one: a comparison with an earlier figure
 /// (`bare_change_prefix`: 比上年, 同比) and the word target (`indicator_filler`).
-static COMPARISON: LazyLock<Regex> =
-    LazyLock::new(|| cue_regex("{{bare_change_prefix}}|{{indicator_filler}}"));
+static COMPARISON: LazyLock<AhoCorasick> =
+    LazyLock::new(|| cue_words(&["bare_change_prefix", "indicator_filler"]));
 
 /// All code patterns at once: one pass over an indicator finds every rule that matches.
 static CODE_SET: LazyLock<regex::RegexSet> = LazyLock::new(|| {
@@ -211,8 +230,8 @@ pub fn indicator_code(indicator: &str, unit: &str, measure: Measure) -> Option<&
     // 生产总值预期目标增长 are 生产总值增长.
     let uncompared;
     let indicator = if COMPARISON.is_match(indicator) {
-        uncompared = COMPARISON.replace_all(indicator, "");
-        uncompared.as_ref()
+        uncompared = remove_words(&COMPARISON, indicator);
+        uncompared.as_str()
     } else {
         indicator
     };
@@ -911,10 +930,7 @@ impl ArticleExtractor<'_> {
         let Some((lead, _)) = before.split_once(is_clause_break) else {
             return false;
         };
-        let lead = trim_edges(lead);
-        ESTIMATE
-            .find(lead)
-            .is_some_and(|m| m.start() == 0 && m.end() == lead.len())
+        cues("estimate").contains(&trim_edges(lead))
     }
 
     /// Whether the figure's sentence, before it, compares with the year before (比上年增长)
@@ -1038,8 +1054,9 @@ impl ArticleExtractor<'_> {
         };
         if is_start_value(q, all, ctx) {
             // 从2020年的3.68万亿元: the year named with it; otherwise the year before the span.
-            let own = YEAR
-                .captures_iter(ctx.slice(ctx.clause.0, q.start))
+            let clause = ctx.slice(ctx.clause.0, q.start);
+            let own = year_pattern(clause)
+                .captures_iter(clause)
                 .filter_map(|c| year_value(&c[1]))
                 .last();
             return (Some(p), Some(own.unwrap_or(p.start - 1)));
@@ -1113,7 +1130,8 @@ fn country_figure(q: &Quantity, ctx: &Context) -> Option<String> {
 /// The last year a text names as a time: not a span's start (`2021年以来`) nor a base of
 /// comparison (`较2020年`).
 fn named_year(text: &str) -> Option<i32> {
-    YEAR.captures_iter(text)
+    year_pattern(text)
+        .captures_iter(text)
         .filter(|c| c.get(2).is_none())
         .filter(|c| {
             !text[..c.get(0).map_or(0, |m| m.start())]
@@ -1249,7 +1267,7 @@ fn listed_regions(q: &Quantity, ctx: &Context) -> Vec<String> {
 fn is_start_value(q: &Quantity, all: &[Quantity], ctx: &Context) -> bool {
     let lead = ctx.slice(q.start.saturating_sub(8).max(ctx.clause.0), q.start);
     let lead = lead.trim_end_matches('的');
-    let lead = YEAR
+    let lead = year_pattern(lead)
         .find_iter(lead)
         .last()
         .filter(|m| m.end() == lead.len())
@@ -1505,6 +1523,9 @@ fn respectively_amounts(
 /// Longest list item (in characters) read as a bare qualifier of the last item's noun.
 const BARE_QUALIFIER: usize = 2;
 
+/// Longest bare change phrase, in bytes (`比上年增长`, `同口径下降`: five characters).
+const BARE_CHANGE_MAX_BYTES: usize = 18;
+
 /// "Of them": points back at the object of the figure before.
 const ANAPHOR: &str = "其中";
 
@@ -1512,15 +1533,23 @@ const ANAPHOR: &str = "其中";
 /// elided.
 fn is_bare_change(indicator: &str) -> bool {
     let mut rest = indicator;
-    for prefix in cues("bare_change_prefix") {
+    for prefix in BARE_CHANGE_PREFIXES.iter() {
         rest = rest.trim_start_matches(prefix);
     }
-    !rest.is_empty()
-        && cues("change_up")
+    CHANGE_WORDS.contains(rest)
+}
+
+static BARE_CHANGE_PREFIXES: LazyLock<&'static [&'static str]> =
+    LazyLock::new(|| cues("bare_change_prefix"));
+/// Every change verb, up or down.
+static CHANGE_WORDS: LazyLock<std::collections::HashSet<&'static str, ahash::RandomState>> =
+    LazyLock::new(|| {
+        cues("change_up")
             .iter()
             .chain(cues("change_down"))
-            .any(|c| *c == rest)
-}
+            .copied()
+            .collect()
+    });
 
 /// Drops cue words of `category` from the end of `s`, longest first, until none is left.
 fn strip_trailing(s: &str, category: &str) -> String {
@@ -1632,12 +1661,12 @@ fn clean_before<'a>(raw: &'a str) -> String {
         // 到2027年 is a time as much as 2027年 is.
         if let Some(rest) = cues("year_lead").iter().find_map(|w| {
             s.strip_prefix(w)
-                .filter(|r| YEAR.find(r).is_some_and(|m| m.start() == 0))
+                .filter(|r| YEAR_DIGITS.find(r).is_some_and(|m| m.start() == 0))
         }) {
             s = rest;
         }
         if s.starts_with(|c: char| c.is_ascii_digit()) {
-            if let Some(m) = YEAR.find(s).filter(|m| m.start() == 0) {
+            if let Some(m) = YEAR_DIGITS.find(s).filter(|m| m.start() == 0) {
                 s = &s[m.end()..];
             }
         }
@@ -1647,7 +1676,7 @@ fn clean_before<'a>(raw: &'a str) -> String {
             // cut word.
             let only_of = |t: &'a str| trim_edges(t).trim_end_matches('的');
             let rest = only_of(strip_cue_endings(&s[p..], "link_verb"));
-            if !rest.is_empty() && is_bare_change(rest) {
+            if !rest.is_empty() && rest.len() <= BARE_CHANGE_MAX_BYTES && is_bare_change(rest) {
                 let subject = strip_cue_endings(&s[..p], "lead_word");
                 let subject = strip_cue_endings(subject, "subject_marker");
                 return format!("{}{rest}", trim_edges(subject));
@@ -1720,8 +1749,8 @@ fn measure(
     let v = trim_edges(&verb_text);
     let nouns_out;
     let v = if NOT_CHANGE.is_match(v) {
-        nouns_out = NOT_CHANGE.replace_all(v, "");
-        nouns_out.as_ref()
+        nouns_out = remove_words(&NOT_CHANGE, v);
+        nouns_out.as_str()
     } else {
         v
     };

@@ -74,12 +74,16 @@ fn markdown_mark(text: &str) -> (Mark, usize) {
     (mark, len + spaces)
 }
 
-/// Bullet glyphs of `list_bullet` in data/cues.tsv.
-static LIST_BULLETS: LazyLock<Vec<char>> = LazyLock::new(|| {
-    crate::lexicon::cues("list_bullet")
+/// Bullet glyphs of `list_bullet` in data/cues.tsv, and the range of code points they span:
+/// a line that opens outside it (nearly every line) is told at once.
+static LIST_BULLETS: LazyLock<(Vec<char>, char, char)> = LazyLock::new(|| {
+    let bullets: Vec<char> = crate::lexicon::cues("list_bullet")
         .iter()
         .filter_map(|b| b.chars().next())
-        .collect()
+        .collect();
+    let low = bullets.iter().copied().min().unwrap_or('\0');
+    let high = bullets.iter().copied().max().unwrap_or('\0');
+    (bullets, low, high)
 });
 
 /// A line opened by a list bullet (`●地区生产总值增长5%以上`) is a list item; unlike
@@ -88,7 +92,8 @@ fn bullet_mark(text: &str) -> (Mark, usize) {
     let Some(first) = text.chars().next() else {
         return (Mark::None, 0);
     };
-    if !LIST_BULLETS.contains(&first) {
+    let (bullets, low, high) = &*LIST_BULLETS;
+    if !(*low..=*high).contains(&first) || !bullets.contains(&first) {
         return (Mark::None, 0);
     }
     let skip = first.len_utf8()
@@ -710,20 +715,21 @@ const ITEM_FIGURE_TAIL: usize = 8;
 fn looks_like_item(line: &Line) -> bool {
     // A heading (numbered, or printed twice over) may break across lines after a digit.
     // A line that ends inside a number (`增长4.` then `5%`) was cut there.
-    !starts_with_heading_number(line.text)
-        && !line.doubled
+    // The cheap tests first: most lines of prose fail the figure at the end.
+    line.width < LIST_ITEM_MAX
         && !line.text.ends_with(['.', ','])
-        && line.width < LIST_ITEM_MAX
-        && !line
-            .text
-            .chars()
-            .any(|c| (is_clause_punct(c) && c != ',') || (is_terminal(c) && c != '.') || c == '、')
         && line
             .text
             .chars()
             .rev()
             .take(ITEM_FIGURE_TAIL)
             .any(|c| c.is_ascii_digit())
+        && !starts_with_heading_number(line.text)
+        && !line.doubled
+        && !line
+            .text
+            .chars()
+            .any(|c| (is_clause_punct(c) && c != ',') || (is_terminal(c) && c != '.') || c == '、')
 }
 
 /// A short line that leads a list: a date and a colon, no other punctuation (`2025年目标：`).
