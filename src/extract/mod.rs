@@ -97,6 +97,10 @@ static NOT_CHANGE: LazyLock<AhoCorasick> = LazyLock::new(|| cue_words(&["not_cha
 static COMPARED_LAST_YEAR: LazyLock<AhoCorasick> =
     LazyLock::new(|| cue_words(&["compared_last_year"]));
 static CURRENT_YEAR: LazyLock<AhoCorasick> = LazyLock::new(|| cue_words(&["current_year"]));
+/// Words that open a look back over five years (过去5年, 五年来): coverage that says so before
+/// a figure, in its paragraph, tells results.
+static FIVE_YEAR_REVIEW_OPENER: LazyLock<Regex> =
+    LazyLock::new(|| cue_regex("{{opener_five_year_review}}"));
 static TARGET_FRAME: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{target_frame}}"));
 static ESTIMATE: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{estimate}}"));
 static OUTCOME: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{outcome}}"));
@@ -895,6 +899,7 @@ impl ArticleExtractor<'_> {
             && !ctx.names_last_year_before(q.start)
             && !self.dated_earlier(ctx, q)
             && !self.compared_with_last_year(ctx, q)
+            && !FIVE_YEAR_REVIEW_OPENER.is_match(ctx.slice(0, q.start))
         {
             return FactKind::Target;
         }

@@ -987,3 +987,25 @@ fn a_summary_list_one_figure_a_line_keeps_its_parts() {
         ]
     );
 }
+
+#[test]
+fn a_five_year_look_back_in_coverage_tells_results() {
+    let text = "2026-03-05\n國務院總理作政府工作報告，要點如下：\n\n2025年工作回顧國內生產總值增長5%，城鎮新增就業1267萬人。\n\n過去5年國內生產總值年均增長5.4%、城鎮新增就業累計超過6000萬人。\n";
+    let got: Vec<(Option<String>, &str, Option<String>)> = facts(&crate::parse_text("t", text))
+        .into_iter()
+        .map(|f| (f.code, f.kind.as_str(), f.period.map(|p| p.to_string())))
+        .collect();
+    let code = |c: &str| Some(c.to_owned());
+    let review = || Some("2021-2025".to_owned());
+    assert_eq!(
+        got,
+        [
+            (code("gdp_growth"), "result", None),
+            (code("urban_new_jobs"), "result", None),
+            // 过去5年 itself: a span of time, borderline (optional in gold).
+            (None, "result", None),
+            (code("gdp_growth"), "result", review()),
+            (code("urban_new_jobs"), "result", review()),
+        ]
+    );
+}
