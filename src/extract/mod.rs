@@ -202,6 +202,16 @@ static GLOSS: LazyLock<Regex> = LazyLock::new(|| {
 static COMPARISON: LazyLock<AhoCorasick> =
     LazyLock::new(|| cue_words(&["bare_change_prefix", "indicator_filler"]));
 
+/// An abbreviation glossed in brackets names nothing new: 国内生产总值(GDP)增长 is
+/// 国内生产总值增长.
+fn without_gloss(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains(['(', '（']) {
+        GLOSS.replace_all(text, "")
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
 /// All code patterns at once: one pass over an indicator finds every rule that matches.
 static CODE_SET: LazyLock<regex::RegexSet> = LazyLock::new(|| {
     regex::RegexSet::new(CODE_RULES.iter().map(|r| r.pattern.as_str()))
@@ -221,15 +231,8 @@ static ANY_INDICATOR: LazyLock<Regex> = LazyLock::new(|| {
 /// The core indicator code of a fact, from the synonym rules in `data/indicators.tsv`: the
 /// first rule, in file order, whose pattern, unit and measure all fit.
 pub fn indicator_code(indicator: &str, unit: &str, measure: Measure) -> Option<&'static str> {
-    // An abbreviation glossed in brackets names nothing new: 国内生产总值(GDP)增长 is
-    // 国内生产总值增长.
-    let plain;
-    let indicator = if indicator.contains(['(', '（']) {
-        plain = GLOSS.replace_all(indicator, "");
-        plain.as_ref()
-    } else {
-        indicator
-    };
+    let plain = without_gloss(indicator);
+    let indicator = plain.as_ref();
     // A comparison or the word target names no other indicator: 生产总值比上年增长 and
     // 生产总值预期目标增长 are 生产总值增长.
     let uncompared;
@@ -1190,14 +1193,8 @@ struct Topic {
 /// The first phrase of `text` that a core indicator rule reads (`经济增长` in
 /// `多省份公布今年经济增长目标`).
 fn find_topic(text: &str) -> Option<Topic> {
-    // A glossed abbreviation names nothing new: 地区生产总值(GDP)增长 is a phrase of its own.
-    let plain;
-    let text = if text.contains(['(', '（']) {
-        plain = GLOSS.replace_all(text, "");
-        plain.as_ref()
-    } else {
-        text
-    };
+    let plain = without_gloss(text);
+    let text = plain.as_ref();
     // One unanchored pass finds where the first phrase may start; the anchored rules then
     // say which it is.
     let from = ANY_INDICATOR.find(text)?.start();

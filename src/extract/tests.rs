@@ -29,6 +29,17 @@ fn rows(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// Each fact's `field` (its text, its indicator), kind and year.
+fn field_kind_year(
+    text: &str,
+    field: fn(&Fact) -> &str,
+) -> Vec<(String, &'static str, Option<i32>)> {
+    facts(&crate::parse_text("test", text))
+        .iter()
+        .map(|f| (field(f).to_owned(), f.kind.as_str(), f.year))
+        .collect()
+}
+
 /// Asserts each fact's text, kind, year and region.
 fn assert_text_kind_year_region(text: &str, want: &[(&str, &str, Option<i32>, Option<&str>)]) {
     let facts = facts(&crate::parse_text("test", text));
@@ -747,13 +758,8 @@ fn proposed_by_and_put_into_promise_nothing() {
     // 提出的 says who made the suggestions; 将 before a number is 把. In news dated 2026,
     // 一年来 dates the year before.
     let text = "2026-03-09\n全国人大常委会工作报告显示，一年来，对公民、组织提出的6705件审查建议逐一研究，将12件法规列入清理范围，共审议法律草案40件，已表决通过其中的24件。\n";
-    let doc = crate::parse_text("t", text);
-    let got: Vec<(String, &str, Option<i32>)> = facts(&doc)
-        .into_iter()
-        .map(|f| (f.indicator, f.kind.as_str(), f.year))
-        .collect();
     assert_eq!(
-        got,
+        field_kind_year(text, |f| &f.indicator),
         [
             ("审查建议逐一研究".to_owned(), "result", Some(2025)),
             ("法规列入清理范围".to_owned(), "result", Some(2025)),
@@ -766,12 +772,8 @@ fn proposed_by_and_put_into_promise_nothing() {
 #[test]
 fn an_estimate_opening_its_sentence_governs_every_figure_of_it() {
     let text = "政府工作报告\n——2016年1月6日在马鞍山市第十五届人民代表大会第五次会议上\n\n各位代表：\n现在，我代表市人民政府向大会报告工作。\n\n一、2015年工作回顾\n\n预计，全市实现地区生产总值1360亿元，增长9.4%；财政收入210亿元，增长3.6%。新增企业189家。\n";
-    let got: Vec<(String, &str, Option<i32>)> = facts(&crate::parse_text("t", text))
-        .into_iter()
-        .map(|f| (f.text, f.kind.as_str(), f.year))
-        .collect();
     assert_eq!(
-        got,
+        field_kind_year(text, |f| &f.text),
         [
             ("1360亿元".to_owned(), "estimate", Some(2015)),
             ("9.4%".to_owned(), "estimate", Some(2015)),
