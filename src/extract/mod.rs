@@ -768,15 +768,14 @@ impl ArticleExtractor<'_> {
             kind = FactKind::Target;
         }
         let (mut indicator, raw_before) = indicator(q, before, all, ctx);
-        if let Some(listed) = prev
-            .filter(|p| p.sentence == ctx.block_sentence())
-            .and_then(|p| respectively_amounts(q, all, ctx, &p.amounts))
-        {
+        // What the sentence said before this figure.
+        let earlier = prev.filter(|p| p.sentence == ctx.block_sentence());
+        if let Some(listed) = earlier.and_then(|p| respectively_amounts(q, all, ctx, &p.amounts)) {
             indicator = listed;
         }
         // An elided subject takes the one before it in the sentence: 河南设为5.5%左右, and
         // 实现地区生产总值3.2万亿元、增长5.1% (增长 of the 地区生产总值).
-        if let Some(p) = prev.filter(|p| p.sentence == ctx.block_sentence()) {
+        if let Some(p) = earlier {
             if indicator.is_empty() {
                 indicator.clone_from(&p.indicator);
             } else if let Some(verb) = indicator
@@ -798,10 +797,7 @@ impl ArticleExtractor<'_> {
             let scope: String = ctx.chars[q.start..q.num_start].iter().collect();
             let tail = format!("{scope}排名");
             let head_len = indicator.strip_suffix(&tail).map(|h| h.chars().count());
-            if let (Some(0..=2), Some(p)) = (
-                head_len,
-                prev.filter(|p| p.sentence == ctx.block_sentence()),
-            ) {
+            if let (Some(0..=2), Some(p)) = (head_len, earlier) {
                 if !p.indicator.is_empty() {
                     indicator = format!("{}{tail}", p.indicator);
                 }
@@ -1507,17 +1503,15 @@ fn respectively_amounts(
     amounts: &[String],
 ) -> Option<String> {
     let (pos, listed, k) = respectively_slot(q, all, ctx)?;
-    let mut subject = trim_edges(ctx.slice(ctx.clause.0, pos));
-    for prefix in cues("bare_change_prefix") {
-        subject = subject.trim_start_matches(prefix);
-    }
+    let subject = without_comparison(trim_edges(ctx.slice(ctx.clause.0, pos)));
     if !subject.is_empty() || listed.len() < 2 || amounts.len() < listed.len() {
         return None;
     }
-    let verb = ctx.slice(pos + 2, listed.first().map_or(pos + 2, |n| n.start));
-    let verb = trim_edges(verb);
-    let changes = cues("change_up").iter().chain(cues("change_down"));
-    let verb = changes.clone().any(|c| verb.ends_with(c)).then_some(verb)?;
+    let verb = trim_edges(ctx.slice(pos + 2, listed.first().map_or(pos + 2, |n| n.start)));
+    let verb = CHANGE_WORDS
+        .iter()
+        .any(|c| verb.ends_with(c))
+        .then_some(verb)?;
     let item = &amounts[amounts.len() - listed.len() + k];
     Some(format!("{item}{verb}"))
 }
@@ -1534,11 +1528,16 @@ const ANAPHOR: &str = "其中";
 /// An indicator that is only a change verb (`增长`, `同比增长`, `比上年下降`): its subject was
 /// elided.
 fn is_bare_change(indicator: &str) -> bool {
-    let mut rest = indicator;
+    CHANGE_WORDS.contains(without_comparison(indicator))
+}
+
+/// The text without the comparison words it opens with (`同比`, `比上年`).
+fn without_comparison(text: &str) -> &str {
+    let mut rest = text;
     for prefix in BARE_CHANGE_PREFIXES.iter() {
         rest = rest.trim_start_matches(prefix);
     }
-    CHANGE_WORDS.contains(rest)
+    rest
 }
 
 static BARE_CHANGE_PREFIXES: LazyLock<&'static [&'static str]> =
