@@ -102,6 +102,8 @@ static PAGE_DATE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Paragraphs after the salutation that count as the opening: who reports, on whose behalf.
 const OPENING_PARAS: usize = 3;
+/// Paragraphs of a news article whose opening date (`2026年3月5日，…`) dates it.
+const NEWS_DATE_PARAS: usize = 2;
 /// A disagreeing cue this heavy is worth a warning.
 const WARN_WEIGHT: u32 = 5;
 
@@ -121,6 +123,13 @@ pub fn resolve(doc: &mut Document) {
         }
     }
     for article in doc.articles.iter_mut().filter(|a| !a.kind.is_report()) {
+        if article.date.is_none() {
+            article.date = article
+                .blocks
+                .iter()
+                .take(NEWS_DATE_PARAS)
+                .find_map(|b| crate::structure::leading_date(&b.text));
+        }
         if article.region.is_none() && speaks_for_the_country(article) {
             article.region = regions::country().map(|c| c.short.to_owned());
         }
@@ -137,6 +146,10 @@ pub fn resolve(doc: &mut Document) {
         };
         if article.kind.is_report() {
             resolve_report(article, page);
+            // A report that names no place but a national body (全国政协常委会) is the country's.
+            if article.region.is_none() && speaks_for_the_country(article) {
+                article.region = regions::country().map(|c| c.short.to_owned());
+            }
             if article.date.is_none() && Some(i) == first_report {
                 article.date.clone_from(&page_date);
             }
@@ -151,7 +164,7 @@ pub fn resolve(doc: &mut Document) {
         .find_map(|a| a.year.or_else(|| a.date_year()));
     for article in doc.articles.iter_mut() {
         if article.kind.is_report() {
-            article.year = article.year.or(doc_year);
+            article.year = article.year.or(doc_year).or_else(|| session_year(article));
         } else {
             article.year = article
                 .date_year()

@@ -94,6 +94,7 @@ fn year_value(written: &str) -> Option<i32> {
 }
 static TARGET: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{target}}"));
 static NOT_CHANGE: LazyLock<AhoCorasick> = LazyLock::new(|| cue_words(&["not_change"]));
+static UPGRADE_VERBS: LazyLock<AhoCorasick> = LazyLock::new(|| cue_words(&["upgrade_verb"]));
 static COMPARED_LAST_YEAR: LazyLock<AhoCorasick> =
     LazyLock::new(|| cue_words(&["compared_last_year"]));
 static CURRENT_YEAR: LazyLock<AhoCorasick> = LazyLock::new(|| cue_words(&["current_year"]));
@@ -118,6 +119,7 @@ static CHANGE_UP_INSIDE: LazyLock<aho_corasick::AhoCorasick> =
 static CHANGE_DOWN_INSIDE: LazyLock<aho_corasick::AhoCorasick> =
     LazyLock::new(|| cue_finder("change_down", 2));
 static PERIOD_SPAN: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{period_span}}"));
+static PERIOD_SPAN_LOCAL: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{period_span_local}}"));
 static TARGET_TOPIC: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{target_topic}}"));
 static PERIOD_SPAN_NOT: LazyLock<Regex> = LazyLock::new(|| cue_regex("{{period_span_not}}"));
 /// A plan's name followed by words of time: `“十四五”时期`, `十四五以来`.
@@ -191,11 +193,14 @@ pub fn lower_is_better(code: &str) -> bool {
     rows(INDICATORS).any(|r| r.first() == Some(&code) && r.get(4) == Some(&"lower"))
 }
 
-/// A Latin abbreviation in brackets inside a phrase: `(GDP)`, `（CPI）`.
+/// A Latin abbreviation in brackets inside a phrase: `(GDP)`, `（CPI）`, or an editor's note
+/// (`editorial_note` cues: `(下同)`, `（同比，下同）`).
 static GLOSS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[(（]\s*[A-Za-z][A-Za-z0-9.]*\s*[)）]")
-        .unwrap_or_else(|e| panic!("the gloss pattern is invalid: {e}"))
+    cue_regex(r"[(（]\s*(?:[A-Za-z][A-Za-z0-9.]*|[^()（）]{0,12}?(?:{{editorial_note}}))\s*[)）]")
 });
+/// An editor's note alone (`(下同)`): no part of an indicator's name.
+static EDITORIAL_NOTE: LazyLock<Regex> =
+    LazyLock::new(|| cue_regex(r"[(（][^()（）]{0,12}?(?:{{editorial_note}})[)）]"));
 
 /// Words inside an indicator that name no other one: a comparison with an earlier figure
 /// (`bare_change_prefix`: 比上年, 同比) and the word target (`indicator_filler`).
@@ -768,10 +773,23 @@ impl ArticleExtractor<'_> {
             kind = FactKind::Target;
         }
         let (mut indicator, raw_before) = indicator(q, before, all, ctx);
+        if indicator.contains(['(', '（']) && EDITORIAL_NOTE.is_match(&indicator) {
+            indicator = EDITORIAL_NOTE.replace_all(&indicator, "").into_owned();
+        }
         // What the sentence said before this figure.
         let earlier = prev.filter(|p| p.sentence == ctx.block_sentence());
-        if let Some(listed) = earlier.and_then(|p| respectively_amounts(q, all, ctx, &p.amounts)) {
+        if let Some(listed) = earlier.and_then(|p| {
+            respectively_amounts(q, all, ctx, &p.amounts)
+                .or_else(|| unmarked_list_amounts(q, all, ctx, &p.amounts))
+        }) {
             indicator = listed;
+        }
+        // 实现粮食生产“八连增”，达到244.5万吨, 辖内财政收入迈过千亿大关，达1330亿元: a clause
+        // with no figure of its own just before names what a bare figure measures.
+        if indicator.is_empty() {
+            if let Some(subject) = subject_clause_before(q, all, ctx) {
+                indicator = subject;
+            }
         }
         // An elided subject takes the one before it in the sentence: 河南设为5.5%左右, and
         // 实现地区生产总值3.2万亿元、增长5.1% (增长 of the 地区生产总值).
@@ -786,6 +804,12 @@ impl ArticleExtractor<'_> {
                 // earlier phrase without its two-character verb.
                 let object: String = p.indicator.chars().skip(2).collect();
                 indicator = format!("{verb}{object}");
+            } else if cues("share_verb").contains(&indicator.as_str()) && !p.indicator.is_empty() {
+                // 委员提案4502件，占89.9%: the share is the amount's (委员提案占比).
+                indicator = format!("{}{indicator}比", p.indicator);
+            } else if benchmark_direction(&indicator).is_some() && !p.indicator.is_empty() {
+                // 增长6.7%、高于全国0.8个百分点: the margin over the benchmark is the growth's.
+                indicator = format!("{}{indicator}", p.indicator);
             } else if is_bare_change(&indicator) && !p.indicator.is_empty() {
                 let subject = strip_trailing(&p.indicator, "change_up");
                 let subject = strip_trailing(&subject, "change_down");
@@ -934,7 +958,14 @@ impl ArticleExtractor<'_> {
         let Some((lead, _)) = before.split_once(is_clause_break) else {
             return false;
         };
-        cues("estimate").contains(&trim_edges(lead))
+        // 预计2025年，…: the year it names is part of the opening clause.
+        let lead = trim_edges(lead);
+        let lead = YEAR_DIGITS
+            .find_iter(lead)
+            .last()
+            .filter(|m| m.end() == lead.len())
+            .map_or(lead, |m| trim_edges(&lead[..m.start()]));
+        cues("estimate").contains(&lead)
     }
 
     /// Whether the figure's sentence, before it, compares with the year before (比上年增长)
@@ -1032,11 +1063,15 @@ impl ArticleExtractor<'_> {
                     })
                     .last()
                     .map(|(_, p)| p);
-                let spanned = PERIOD_SPAN.find_iter(sentence_before).any(|m| {
-                    PERIOD_SPAN_NOT
-                        .find_at(sentence_before, m.start())
-                        .is_none_or(|n| n.start() != m.start())
-                });
+                let spans = |pattern: &Regex, text: &str| {
+                    pattern.find_iter(text).any(|m| {
+                        PERIOD_SPAN_NOT
+                            .find_at(text, m.start())
+                            .is_none_or(|n| n.start() != m.start())
+                    })
+                };
+                let spanned = spans(&PERIOD_SPAN, sentence_before)
+                    || spans(&PERIOD_SPAN_LOCAL, segment_before);
                 let spanned = spanned.then(|| {
                     if kind == FactKind::Target {
                         Period::five_from(ry)
@@ -1339,6 +1374,24 @@ fn indicator<'a>(
     (strip_trailing(&phrase, "link_verb"), raw_before)
 }
 
+/// The clause before the figure's in its sentence, cleaned, when no figure stands between its
+/// start and the figure (the caller asks only for a figure whose own phrase came out empty:
+/// 达 alone).
+fn subject_clause_before(q: &Quantity, all: &[Quantity], ctx: &Context) -> Option<String> {
+    if ctx.clause.0 <= ctx.sentence.0 {
+        return None;
+    }
+    let end = ctx.clause.0 - 1;
+    let start = ctx.chars[ctx.sentence.0..end]
+        .iter()
+        .rposition(|&c| is_clause_break(c))
+        .map_or(ctx.sentence.0, |p| ctx.sentence.0 + p + 1);
+    if all.iter().any(|n| n.end > start && n.start < q.start) {
+        return None;
+    }
+    Some(clean_before(ctx.slice(start, end))).filter(|s| !s.is_empty())
+}
+
 /// Where `分别` stands in the figure's clause.
 fn respectively_slot_pos(ctx: &Context) -> Option<usize> {
     let clause = &ctx.chars[ctx.clause.0..ctx.clause.1];
@@ -1516,6 +1569,41 @@ fn respectively_amounts(
     Some(format!("{item}{verb}"))
 }
 
+/// `城乡居民人均可支配收入分别达到41538元、17027元，增长5.4%、5.6%`: a list of changes with no
+/// subject and no `分别` of its own, as long as the distinct amounts just before it, takes them
+/// in order.
+fn unmarked_list_amounts(
+    q: &Quantity,
+    all: &[Quantity],
+    ctx: &Context,
+    amounts: &[String],
+) -> Option<String> {
+    if respectively_slot_pos(ctx).is_some() {
+        return None;
+    }
+    let listed: Vec<&Quantity> = all
+        .iter()
+        .filter(|n| n.start >= ctx.clause.0 && n.end <= ctx.clause.1)
+        .collect();
+    let k = listed.iter().position(|n| n.start == q.start)?;
+    if listed.len() < 2 || amounts.len() < listed.len() {
+        return None;
+    }
+    let joined_by_commas = listed
+        .windows(2)
+        .all(|w| ctx.chars[w[0].end..w[1].start].iter().all(|&c| c == '、'));
+    let verb = trim_edges(ctx.slice(ctx.clause.0, listed[0].start));
+    if !joined_by_commas || !is_bare_change(verb) {
+        return None;
+    }
+    let items = &amounts[amounts.len() - listed.len()..];
+    let distinct = items
+        .iter()
+        .enumerate()
+        .all(|(i, a)| !items[..i].contains(a));
+    distinct.then(|| format!("{}{verb}", items[k]))
+}
+
 /// Longest list item (in characters) read as a bare qualifier of the last item's noun.
 const BARE_QUALIFIER: usize = 2;
 
@@ -1529,6 +1617,18 @@ const ANAPHOR: &str = "其中";
 /// elided.
 fn is_bare_change(indicator: &str) -> bool {
     CHANGE_WORDS.contains(without_comparison(indicator))
+}
+
+/// The direction of a comparison with a benchmark that the text opens with (`高于全国`: up).
+fn benchmark_direction(text: &str) -> Option<Direction> {
+    let opens = |category: &str| cues(category).iter().any(|c| text.starts_with(c));
+    if opens("benchmark_above") {
+        Some(Direction::Up)
+    } else if opens("benchmark_below") {
+        Some(Direction::Down)
+    } else {
+        None
+    }
 }
 
 /// The text without the comparison words it opens with (`同比`, `比上年`).
@@ -1644,6 +1744,13 @@ fn trim_edges(s: &str) -> &str {
 
 fn clean_before<'a>(raw: &'a str) -> String {
     let mut s = trim_edges(raw);
+    // A bracket closed before any opens ends a gloss of the figure before (5.89万亿元(人民币、
+    // 下同)、较上年增加): what follows it is this figure's.
+    if let Some(close) = s.find([')', '）']) {
+        if !s[..close].contains(['(', '（']) {
+            s = trim_edges(&s[close + s[close..].chars().next().map_or(1, char::len_utf8)..]);
+        }
+    }
     // Drop a leading region, lead words and years, and everything up to a subject marker, in
     // any order, until none applies: 广东将经济增长目标 → 经济增长目标.
     loop {
@@ -1699,6 +1806,11 @@ fn clean_before<'a>(raw: &'a str) -> String {
 }
 
 fn clean_after(raw: &str) -> String {
+    // A note in brackets right after the number (5600亿元(预计数，下同)) is about the figure,
+    // not what it counts.
+    if raw.starts_with(['(', '（']) {
+        return String::new();
+    }
     // A quoted name right after the number is the whole object: 120个“山西精品”享誉海内外.
     if raw.starts_with('“') {
         if let Some(end) = raw.find('”') {
@@ -1736,6 +1848,12 @@ fn measure(
     if SHARE.is_match(indicator) && matches!(q.unit.class, UnitClass::Percent) {
         return (Measure::Share, None);
     }
+    // A margin over a benchmark in points (高于全国0.8个百分点) is a difference of rates.
+    if matches!(q.unit.class, UnitClass::Points) {
+        if let Some(direction) = benchmark_direction(trim_edges(raw_before)) {
+            return (Measure::Change, Some(direction));
+        }
+    }
     // A list continues the verb of its first member: 分别增长40.9%、24.8%.
     let mut verb_text = raw_before.to_owned();
     if trim_edges(&verb_text).is_empty() {
@@ -1755,21 +1873,31 @@ fn measure(
     } else {
         v
     };
-    let to_level = v.ends_with(['至', '到', '为']);
-    if !to_level {
-        let direct = |cat: &str| cues(cat).iter().any(|c| v.ends_with(c));
-        if direct("change_down") || CHANGE_DOWN_INSIDE.is_match(v) && !CHANGE_UP_INSIDE.is_match(v)
-        {
-            return (Measure::Change, Some(Direction::Down));
-        }
-        if direct("change_up") || CHANGE_UP_INSIDE.is_match(v) {
-            return (Measure::Change, Some(Direction::Up));
-        }
-    }
     let relative = matches!(
         q.unit.class,
         UnitClass::Percent | UnitClass::Points | UnitClass::Multiple
     );
+    let to_level = v.ends_with(['至', '到', '为']);
+    if !to_level {
+        let direct = |cat: &str| cues(cat).iter().any(|c| v.ends_with(c));
+        // A verb of upgrading with its object between it and a count or a size
+        // (改造提升农村公路3983公里) counts what was upgraded; other change verbs are read
+        // through their object (减少碳排放2810万吨, 降低电力供应成本5.3亿元).
+        let upgrades_removed;
+        let v_inside = if relative || matches!(q.unit.class, UnitClass::Money) {
+            v
+        } else {
+            upgrades_removed = remove_words(&UPGRADE_VERBS, v);
+            upgrades_removed.as_str()
+        };
+        let inside = |finder: &aho_corasick::AhoCorasick| finder.is_match(v_inside);
+        if direct("change_down") || inside(&CHANGE_DOWN_INSIDE) && !inside(&CHANGE_UP_INSIDE) {
+            return (Measure::Change, Some(Direction::Down));
+        }
+        if direct("change_up") || inside(&CHANGE_UP_INSIDE) {
+            return (Measure::Change, Some(Direction::Up));
+        }
+    }
     if relative {
         if let Some(m) = CHANGE_NOUN.find(indicator) {
             let down = m.as_str().contains('降');

@@ -1011,3 +1011,146 @@ fn a_five_year_look_back_in_coverage_tells_results() {
         ]
     );
 }
+
+#[test]
+fn a_margin_over_a_benchmark_is_the_growth_before_it() {
+    let text = "规上工业增加值增长6.7%、高于全国0.8个百分点，地区生产总值增长4.7%、低于全国0.3个百分点，城镇化率提高0.5个百分点。";
+    let got: Vec<(String, &str, Option<&str>)> = facts(&crate::parse_text("t", text))
+        .into_iter()
+        .map(|f| {
+            (
+                f.indicator,
+                f.measure.as_str(),
+                f.direction.map(|d| d.as_str()),
+            )
+        })
+        .collect();
+    let row = |i: &str, m, d| (i.to_owned(), m, d);
+    assert_eq!(
+        got,
+        [
+            row("规上工业增加值增长", "change", Some("up")),
+            row("规上工业增加值增长高于全国", "change", Some("up")),
+            row("地区生产总值增长", "change", Some("up")),
+            row("地区生产总值增长低于全国", "change", Some("down")),
+            row("城镇化率提高", "change", Some("up")),
+        ]
+    );
+}
+
+#[test]
+fn a_bare_share_verb_is_the_share_of_the_amount_before_it() {
+    let text = "立案提案中，委员提案4502件，占89.9%。";
+    let got: Vec<(String, &str)> = facts(&crate::parse_text("t", text))
+        .into_iter()
+        .map(|f| (f.indicator, f.measure.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("委员提案".to_owned(), "level"),
+            ("委员提案占比".to_owned(), "share")
+        ]
+    );
+}
+
+#[test]
+fn a_count_after_a_verb_and_its_object_is_a_level_a_sum_of_money_a_change() {
+    let text = "完善提升县乡村三级养老服务网络20个，改造提升农村公路3983公里，减少碳排放2810万吨，电力现货市场交易降低电力供应成本5.3亿元，赤字规模5.89万亿元(人民币、下同)、较上年增加2300亿元，今年赤字率拟按4%左右安排。";
+    let got: Vec<(String, &str)> = facts(&crate::parse_text("t", text))
+        .into_iter()
+        .map(|f| (f.indicator, f.measure.as_str()))
+        .collect();
+    let row = |i: &str, m| (i.to_owned(), m);
+    assert_eq!(
+        got,
+        [
+            row("完善提升县乡村三级养老服务网络", "level"),
+            row("改造提升农村公路", "level"),
+            row("减少碳排放", "change"),
+            row("电力现货市场交易降低电力供应成本", "change"),
+            row("赤字规模", "level"),
+            // The gloss closed after the amount before is not this figure's subject.
+            row("赤字规模较上年增加", "change"),
+            row("赤字率", "level"),
+        ]
+    );
+}
+
+#[test]
+fn a_national_committee_report_and_a_dated_lede_date_coverage() {
+    // A CPPCC standing committee report names no place: it is the country's, dated by its
+    // session (十四届四次会议: 2026), its past year 2025.
+    let report = "全国政协十四届四次会议今日开幕，王沪宁代表常务委员会作工作报告。\n\n过去一年，全年共收到委员提案5992件。\n";
+    let f = facts(&crate::parse_text("t", report));
+    assert_eq!(
+        (f[0].region.as_deref(), f[0].year),
+        (Some("全国"), Some(2025))
+    );
+    // A news lede that opens with its date gives the article's year, not a later one it names.
+    let news = "2026年3月5日，国务院总理在政府工作报告中介绍规划纲要草案。\n\n提出全社会研发经费投入年均增长7%以上，为到2035年人均国内生产总值翻一番打好基础。\n";
+    let f = facts(&crate::parse_text("t", news));
+    assert_eq!(
+        (f[0].year, f[0].period.map(|p| p.to_string())),
+        (Some(2030), Some("2026-2030".to_owned()))
+    );
+}
+
+#[test]
+fn an_unmarked_list_after_a_respectively_list_takes_its_subjects_in_order() {
+    let text = "城乡居民人均可支配收入分别达到41538元、17027元，增长5.4%、5.6%。";
+    let got = field_kind_year(text, |f| f.code.as_deref().unwrap_or(&f.indicator));
+    let codes: Vec<&str> = got.iter().map(|(c, _, _)| c.as_str()).collect();
+    assert_eq!(
+        codes,
+        [
+            "城镇居民人均可支配收入",
+            "农村居民人均可支配收入",
+            "urban_income_growth",
+            "rural_income_growth"
+        ]
+    );
+}
+
+#[test]
+fn a_december_report_is_the_next_years_and_its_estimates_and_spans_stay_in_their_clause() {
+    let text = "政府工作报告\n——2025年12月22日在陵川县第十七届人民代表大会第七次会议上\n县长 王丽\n各位代表：\n一、2025年工作回顾\n预计2025年，全县地区生产总值完成87.4亿元，年均增速达到8%；规模以上工业增加值同比(下同)增长16%。\n";
+    let doc = crate::parse_text("t", text);
+    assert_eq!(doc.articles[0].year, Some(2026));
+    let got: Vec<(String, &str, Option<i32>, Option<String>)> = facts(&doc)
+        .into_iter()
+        .map(|f| {
+            let period = f.period.map(|p| p.to_string());
+            (f.indicator, f.kind.as_str(), f.year, period)
+        })
+        .collect();
+    let row =
+        |i: &str, p: Option<&str>| (i.to_owned(), "estimate", Some(2025), p.map(str::to_owned));
+    assert_eq!(
+        got,
+        [
+            row("全县地区生产总值完成", None),
+            row("年均增速", Some("2021-2025")),
+            // The editor's note (下同) is no part of the name; 年均 was the clause before's.
+            row("规模以上工业增加值同比增长", None),
+        ]
+    );
+}
+
+#[test]
+fn a_note_after_a_figure_and_a_clause_before_with_no_figure_name_nothing_and_the_subject() {
+    let text = "地区生产总值跨越5000亿元，达5600亿元（预计数，下同），增长14%以上；辖内财政收入迈过千亿大关，达1330亿元。";
+    let got: Vec<String> = facts(&crate::parse_text("t", text))
+        .into_iter()
+        .map(|f| f.indicator)
+        .collect();
+    assert_eq!(
+        got,
+        [
+            "地区生产总值跨越",
+            "地区生产总值跨越",
+            "地区生产总值跨越增长",
+            "辖内财政收入迈过千亿大关"
+        ]
+    );
+}

@@ -461,6 +461,27 @@ fn authors(raw: &str) -> Vec<String> {
     names
 }
 
+/// The date a paragraph opens with (`2026年3月5日，国务院总理…`, `（2026年3月11日…通过）`):
+/// the day a news article reports.
+pub fn leading_date(text: &str) -> Option<String> {
+    let c = DATE.captures(text)?;
+    let lead = &text[..c.get(0)?.start()];
+    if !lead
+        .chars()
+        .all(|ch| ch.is_whitespace() || matches!(ch, '（' | '(' | '【' | '['))
+    {
+        return None;
+    }
+    calendar_date(&c)
+}
+
+fn calendar_date(c: &regex::Captures) -> Option<String> {
+    let y = date_number(&c[1])?;
+    let m = date_number(&c[2])?;
+    let d = date_number(&c[3])?;
+    ((1..=12).contains(&m) && (1..=31).contains(&d)).then(|| format!("{y:04}-{m:02}-{d:02}"))
+}
+
 fn build_article(body: Body) -> Article {
     let kind = body.kind();
     let headline = body.headline.unwrap_or_default();
@@ -469,12 +490,7 @@ fn build_article(body: Body) -> Article {
         .filter_map(|p| p.as_ref().map(|p| p.text.as_str()))
         .collect::<Vec<_>>()
         .join(" ");
-    let date = DATE.captures(&head_text).and_then(|c| {
-        let y = date_number(&c[1])?;
-        let m = date_number(&c[2])?;
-        let d = date_number(&c[3])?;
-        ((1..=12).contains(&m) && (1..=31).contains(&d)).then(|| format!("{y:04}-{m:02}-{d:02}"))
-    });
+    let date = DATE.captures(&head_text).and_then(|c| calendar_date(&c));
     let mut region = regions::mentions(&head_text)
         .first()
         .map(|m| m.region.short.to_owned());
