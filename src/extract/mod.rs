@@ -807,6 +807,14 @@ impl ArticleExtractor<'_> {
             } else if cues("share_verb").contains(&indicator.as_str()) && !p.indicator.is_empty() {
                 // 委员提案4502件，占89.9%: the share is the amount's (委员提案占比).
                 indicator = format!("{}{indicator}比", p.indicator);
+            } else if q.unit.class == UnitClass::Percent
+                && indicator.ends_with('的')
+                && !indicator.ends_with("年的")
+                && indicator.chars().count() <= SHARE_OF_MAX_CHARS
+                && !p.indicator.is_empty()
+            {
+                // 全国一般公共预算收入216045亿元，为预算的98.3%: a share of the amount before.
+                indicator = format!("{}{indicator}", p.indicator);
             } else if benchmark_direction(&indicator).is_some() && !p.indicator.is_empty() {
                 // 增长6.7%、高于全国0.8个百分点: the margin over the benchmark is the growth's.
                 indicator = format!("{}{indicator}", p.indicator);
@@ -1610,6 +1618,9 @@ const BARE_QUALIFIER: usize = 2;
 /// Longest bare change phrase, in bytes (`比上年增长`, `同口径下降`: five characters).
 const BARE_CHANGE_MAX_BYTES: usize = 18;
 
+/// Longest phrase naming what a share is of (`为预算的`, `占全省总量的`), in characters.
+const SHARE_OF_MAX_CHARS: usize = 8;
+
 /// "Of them": points back at the object of the figure before.
 const ANAPHOR: &str = "其中";
 
@@ -1846,6 +1857,13 @@ fn measure(
         );
     }
     if SHARE.is_match(indicator) && matches!(q.unit.class, UnitClass::Percent) {
+        return (Measure::Share, None);
+    }
+    // A percentage of something named just before it (为预算的98.3%, 占全省的12%) is a share.
+    // Not after a year: 从2020年的51% is a time.
+    let of = trim_edges(raw_before);
+    if matches!(q.unit.class, UnitClass::Percent) && of.ends_with('的') && !of.ends_with("年的")
+    {
         return (Measure::Share, None);
     }
     // A margin over a benchmark in points (高于全国0.8个百分点) is a difference of rates.

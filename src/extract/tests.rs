@@ -1154,3 +1154,29 @@ fn a_note_after_a_figure_and_a_clause_before_with_no_figure_name_nothing_and_the
         ]
     );
 }
+
+#[test]
+fn a_percentage_of_something_named_before_it_is_a_share_and_negative_growth_is_down() {
+    let text = "全国一般公共预算收入216045亿元，为预算的98.3%。上划中央收入完成37.78亿元，负增长1.21%。常住人口城镇化率从2020年的53.2%提升到2025年的57.7%。";
+    let got: Vec<(String, &str, Option<&str>)> = facts(&crate::parse_text("t", text))
+        .into_iter()
+        .map(|f| {
+            (
+                f.indicator,
+                f.measure.as_str(),
+                f.direction.map(|d| d.as_str()),
+            )
+        })
+        .collect();
+    let row = |i: &str, m, d| (i.to_owned(), m, d);
+    assert_eq!(
+        got[1..4],
+        [
+            row("全国一般公共预算收入为预算的", "share", None),
+            row("上划中央收入完成", "level", None),
+            row("上划中央收入完成负增长", "change", Some("down")),
+        ]
+    );
+    // 2020年的 is a time, not what the rate is a share of.
+    assert!(got[4..].iter().all(|(_, m, _)| *m != "share"), "{got:?}");
+}
