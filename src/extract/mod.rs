@@ -828,10 +828,20 @@ impl ArticleExtractor<'_> {
         if q.is_rank && q.rank_move.is_none() {
             let scope: String = ctx.chars[q.start..q.num_start].iter().collect();
             let tail = format!("{scope}排名");
-            let head_len = indicator.strip_suffix(&tail).map(|h| h.chars().count());
-            if let (Some(0..=2), Some(p)) = (head_len, earlier) {
-                if !p.indicator.is_empty() {
-                    indicator = format!("{}{tail}", p.indicator);
+            if let (Some(head), Some(p)) = (indicator.strip_suffix(&tail), earlier) {
+                // 增长5.8%，增速居全国第2位; 保有量突破50万辆、占比居全国第二: the rank of the
+                // growth or the share of the figure before.
+                let measured = strip_cue_endings(head, "rank_verb");
+                let of_growth = cues("change_noun").contains(&measured);
+                let named = of_growth || cues("measure_noun").contains(&measured);
+                if !p.indicator.is_empty() && (head.chars().count() <= 2 || named) {
+                    let subject = if of_growth {
+                        strip_trailing(&strip_trailing(&p.indicator, "change_up"), "change_down")
+                    } else {
+                        p.indicator.clone()
+                    };
+                    let measured = if named { measured } else { "" };
+                    indicator = format!("{subject}{measured}{tail}");
                 }
             }
         }

@@ -1180,3 +1180,23 @@ fn a_percentage_of_something_named_before_it_is_a_share_and_negative_growth_is_d
     // 2020年的 is a time, not what the rate is a share of.
     assert!(got[4..].iter().all(|(_, m, _)| *m != "share"), "{got:?}");
 }
+
+#[test]
+fn a_rank_of_a_growth_or_a_share_names_the_figure_before_it() {
+    let text = "地区生产总值增长5.8%，增速居全国第2位；新能源汽车保有量突破50万辆、占比居全国第二；地表水、近岸海域水质优良比例分别达96.9%、99.7%。";
+    let got: Vec<String> = facts(&crate::parse_text("t", text))
+        .into_iter()
+        .map(|f| f.indicator)
+        .collect();
+    assert_eq!(
+        got,
+        [
+            "地区生产总值增长",
+            "地区生产总值增速全国排名",
+            "新能源汽车保有量",
+            "新能源汽车保有量占比全国排名",
+            "地表水水质优良比例",
+            "近岸海域水质优良比例"
+        ]
+    );
+}
